@@ -1,0 +1,27 @@
+package org.stationreplay.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/** People came aboard from a docked vehicle. */
+public record CrewArrived(
+    String id,
+    Instant time,
+    int schemaVersion,
+    Source source,
+    TimePrecision precision,
+    String notes,
+    String vehicle,
+    List<CrewMember> crew) implements StationEvent {
+
+  public CrewArrived {
+    Require.envelope(id, time, schemaVersion, source);
+    Require.text(vehicle, "vehicle");
+    crew = Require.nonEmpty(crew, "crew");
+  }
+
+  @Override
+  public <R> R accept(Cases<R> cases) {
+    return cases.crewArrived(this);
+  }
+}

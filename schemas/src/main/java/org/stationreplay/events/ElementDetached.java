@@ -1,0 +1,25 @@
+package org.stationreplay.events;
+
+import java.time.Instant;
+
+/** An element left the station for good. */
+public record ElementDetached(
+    String id,
+    Instant time,
+    int schemaVersion,
+    Source source,
+    TimePrecision precision,
+    String notes,
+    String element,
+    String reason) implements StationEvent {
+
+  public ElementDetached {
+    Require.envelope(id, time, schemaVersion, source);
+    Require.text(element, "element");
+  }
+
+  @Override
+  public <R> R accept(Cases<R> cases) {
+    return cases.elementDetached(this);
+  }
+}

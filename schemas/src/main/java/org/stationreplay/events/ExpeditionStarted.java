@@ -1,0 +1,25 @@
+package org.stationreplay.events;
+
+import java.time.Instant;
+
+/** An ISS expedition (long-duration increment) began. */
+public record ExpeditionStarted(
+    String id,
+    Instant time,
+    int schemaVersion,
+    Source source,
+    TimePrecision precision,
+    String notes,
+    int expedition,
+    String commander) implements StationEvent {
+
+  public ExpeditionStarted {
+    Require.envelope(id, time, schemaVersion, source);
+    Require.positive(expedition, "expedition");
+  }
+
+  @Override
+  public <R> R accept(Cases<R> cases) {
+    return cases.expeditionStarted(this);
+  }
+}

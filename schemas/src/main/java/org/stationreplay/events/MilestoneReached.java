@@ -1,0 +1,26 @@
+package org.stationreplay.events;
+
+import java.time.Instant;
+
+/** A captioned moment worth marking on the timeline (for example from the seed text). */
+public record MilestoneReached(
+    String id,
+    Instant time,
+    int schemaVersion,
+    Source source,
+    TimePrecision precision,
+    String notes,
+    String title,
+    String caption) implements StationEvent {
+
+  public MilestoneReached {
+    Require.envelope(id, time, schemaVersion, source);
+    Require.text(title, "title");
+    Require.text(caption, "caption");
+  }
+
+  @Override
+  public <R> R accept(Cases<R> cases) {
+    return cases.milestoneReached(this);
+  }
+}

@@ -1,0 +1,49 @@
+package org.stationreplay.events;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Checks for record constructors, so that an event that exists is a complete event. */
+public final class Require {
+  private Require() {}
+
+  public static <T> T present(T value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException("missing required field '" + field + "'");
+    }
+    return value;
+  }
+
+  public static String text(String value, String field) {
+    if (present(value, field).isBlank()) {
+      throw new IllegalArgumentException("field '" + field + "' must not be blank");
+    }
+    return value;
+  }
+
+  public static <T> List<T> nonEmpty(List<T> values, String field) {
+    if (present(values, field).isEmpty()) {
+      throw new IllegalArgumentException("field '" + field + "' must not be empty");
+    }
+    values.forEach(v -> Objects.requireNonNull(v, () -> "field '" + field + "' must not contain null"));
+    return List.copyOf(values);
+  }
+
+  public static int positive(int value, String field) {
+    if (value < 1) {
+      throw new IllegalArgumentException("field '" + field + "' must be at least 1, was " + value);
+    }
+    return value;
+  }
+
+  /** The envelope checks shared by every event type. */
+  public static void envelope(String id, java.time.Instant time, int schemaVersion, Source source) {
+    text(id, "id");
+    if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
+      throw new IllegalArgumentException("field 'id' must match [a-z0-9][a-z0-9._-]*, was '" + id + "'");
+    }
+    present(time, "time");
+    positive(schemaVersion, "schemaVersion");
+    present(source, "source");
+  }
+}

@@ -1,0 +1,24 @@
+package org.stationreplay.events;
+
+import java.time.Instant;
+
+/** A visiting vehicle undocked or was released. */
+public record VehicleDeparted(
+    String id,
+    Instant time,
+    int schemaVersion,
+    Source source,
+    TimePrecision precision,
+    String notes,
+    String vehicle) implements StationEvent {
+
+  public VehicleDeparted {
+    Require.envelope(id, time, schemaVersion, source);
+    Require.text(vehicle, "vehicle");
+  }
+
+  @Override
+  public <R> R accept(Cases<R> cases) {
+    return cases.vehicleDeparted(this);
+  }
+}

@@ -1,0 +1,6 @@
+package org.stationreplay.events;
+
+/** The family of a visiting vehicle. */
+public enum VehicleType {
+  SHUTTLE, SOYUZ, PROGRESS, ATV, HTV, DRAGON, CREW_DRAGON, CYGNUS, MPLM, OTHER
+}

@@ -1,0 +1,89 @@
+package org.stationreplay.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.stationreplay.events.EventType;
+
+/**
+ * Validates JSON documents against the contract in {@code schemas/}: an event against the schema of its
+ * {@code type}, a state document against the state schema. Thread-safe; build it once.
+ */
+public final class SchemaValidator {
+  public static final String BASE_URI = "https://stationreplay.org/schemas/";
+
+  private final Map<EventType, JsonSchema> eventSchemas = new EnumMap<>(EventType.class);
+  private final JsonSchema stateSchema;
+  private final JsonSchema envelopeSchema;
+
+  private SchemaValidator() {
+    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+        builder -> builder.schemaMappers(m -> m.mapPrefix(BASE_URI, "classpath:schemas/")));
+    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    for (EventType type : EventType.values()) {
+      eventSchemas.put(type, factory.getSchema(
+          SchemaLocation.of(BASE_URI + "events/" + type.wireName() + ".schema.json"), config));
+    }
+    stateSchema = factory.getSchema(SchemaLocation.of(BASE_URI + "station-state.schema.json"), config);
+    envelopeSchema = factory.getSchema(SchemaLocation.of(BASE_URI + "event-envelope.schema.json"), config);
+    eventSchemas.values().forEach(JsonSchema::initializeValidators);
+    stateSchema.initializeValidators();
+    envelopeSchema.initializeValidators();
+  }
+
+  private static final class Holder {
+    static final SchemaValidator INSTANCE = new SchemaValidator();
+  }
+
+  public static SchemaValidator get() {
+    return Holder.INSTANCE;
+  }
+
+  /** Problems with an event document; empty if it is valid. */
+  public List<String> validateEvent(JsonNode event) {
+    JsonNode type = event.path("type");
+    if (!type.isTextual()) {
+      List<String> envelope = messages(envelopeSchema.validate(event));
+      return envelope.isEmpty() ? List.of("missing 'type'") : envelope;
+    }
+    return EventType.fromWireName(type.asText())
+        .map(t -> messages(eventSchemas.get(t).validate(event)))
+        .orElseGet(() -> List.of("unknown event type '" + type.asText() + "'"));
+  }
+
+  public List<String> validateEvent(String json) {
+    try {
+      return validateEvent(Json.mapper().readTree(json));
+    } catch (java.io.IOException e) {
+      return List.of("malformed JSON: " + JsonErrors.describe(e));
+    }
+  }
+
+  /** Problems with a state document; empty if it is valid. */
+  public List<String> validateState(String json) {
+    return messages(stateSchema.validate(json, InputFormat.JSON));
+  }
+
+  private static List<String> messages(Set<ValidationMessage> errors) {
+    return errors.stream().map(SchemaValidator::describe).sorted().distinct().toList();
+  }
+
+  /** Names the offending value for enumerations ("unknown agency 'MARS'"), the validator's text otherwise. */
+  private static String describe(ValidationMessage m) {
+    if ("enum".equals(m.getType()) && m.getInstanceNode() != null && m.getInstanceNode().isTextual()) {
+      String path = m.getInstanceLocation().toString();
+      String field = path.substring(path.lastIndexOf('/') + 1);
+      return path + ": unknown " + field + " '" + m.getInstanceNode().asText() + "'";
+    }
+    return m.getMessage();
+  }
+}

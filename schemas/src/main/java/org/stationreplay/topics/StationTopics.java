@@ -1,0 +1,58 @@
+package org.stationreplay.topics;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+
+/** Every topic of the system, in one place, with the configs that make historical timestamps safe. */
+public final class StationTopics {
+  /** The event log, the source of truth. Key: station id; value: event JSON; timestamp: event time. */
+  public static final String EVENTS = "station.events";
+  /** Folded state after each event. Key: station id; value: state JSON. Compacted: the latest per station. */
+  public static final String STATE = "station.state";
+  /** Records the fold could not use, with headers saying why. Value: the original bytes. */
+  public static final String EVENTS_DLQ = "station.events.dlq";
+
+  /** Record key of the one real station; synthetic logs use other keys. */
+  public static final String ISS = "ISS";
+
+  /** Record headers on {@link #EVENTS}. */
+  public static final String HEADER_EVENT_TYPE = "event-type";
+  public static final String HEADER_SCHEMA_VERSION = "schema-version";
+
+  public static final int DEFAULT_PARTITIONS = 3;
+
+  /**
+   * Records stamped 1998 would be deleted at once by time retention, and time-based segment rolling would cut
+   * a segment per simulated week: keep forever, roll by size only (about 100 years).
+   */
+  private static final Map<String, String> KEEP_HISTORY = Map.of(
+      TopicConfig.RETENTION_MS_CONFIG, "-1",
+      TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(100L * 365 * 24 * 3600 * 1000));
+
+  public static TopicSpec events(int partitions) {
+    return new TopicSpec(EVENTS, partitions, KEEP_HISTORY);
+  }
+
+  public static TopicSpec state(int partitions) {
+    return new TopicSpec(STATE, partitions, merge(KEEP_HISTORY,
+        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+  }
+
+  public static TopicSpec deadLetters(int partitions) {
+    return new TopicSpec(EVENTS_DLQ, partitions, KEEP_HISTORY);
+  }
+
+  /** What the Streams app needs before it starts. */
+  public static List<TopicSpec> streamsTopics(int partitions) {
+    return List.of(events(partitions), state(partitions), deadLetters(partitions));
+  }
+
+  private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+    var m = new java.util.HashMap<>(a);
+    m.putAll(b);
+    return Map.copyOf(m);
+  }
+
+  private StationTopics() {}
+}
