@@ -20,6 +20,12 @@ public final class StationTopics {
   public static final String HEADER_EVENT_TYPE = "event-type";
   public static final String HEADER_SCHEMA_VERSION = "schema-version";
 
+  /** Record headers on {@link #EVENTS_DLQ}: why the record was refused and where it came from. */
+  public static final String HEADER_DLQ_REASON = "dlq.reason";
+  public static final String HEADER_DLQ_TOPIC = "dlq.source.topic";
+  public static final String HEADER_DLQ_PARTITION = "dlq.source.partition";
+  public static final String HEADER_DLQ_OFFSET = "dlq.source.offset";
+
   public static final int DEFAULT_PARTITIONS = 3;
 
   /**
@@ -30,22 +36,22 @@ public final class StationTopics {
       TopicConfig.RETENTION_MS_CONFIG, "-1",
       TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(100L * 365 * 24 * 3600 * 1000));
 
-  public static TopicSpec events(int partitions) {
-    return new TopicSpec(EVENTS, partitions, KEEP_HISTORY);
+  public static TopicSpec events(TopicNames names, int partitions) {
+    return new TopicSpec(names.events(), partitions, KEEP_HISTORY);
   }
 
-  public static TopicSpec state(int partitions) {
-    return new TopicSpec(STATE, partitions, merge(KEEP_HISTORY,
+  public static TopicSpec state(TopicNames names, int partitions) {
+    return new TopicSpec(names.state(), partitions, merge(KEEP_HISTORY,
         Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
   }
 
-  public static TopicSpec deadLetters(int partitions) {
-    return new TopicSpec(EVENTS_DLQ, partitions, KEEP_HISTORY);
+  public static TopicSpec deadLetters(TopicNames names, int partitions) {
+    return new TopicSpec(names.deadLetters(), partitions, KEEP_HISTORY);
   }
 
   /** What the Streams app needs before it starts. */
-  public static List<TopicSpec> streamsTopics(int partitions) {
-    return List.of(events(partitions), state(partitions), deadLetters(partitions));
+  public static List<TopicSpec> streamsTopics(TopicNames names, int partitions) {
+    return List.of(events(names, partitions), state(names, partitions), deadLetters(names, partitions));
   }
 
   private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {

@@ -1,0 +1,86 @@
+package org.stationreplay.streams;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stationreplay.state.StationState;
+import org.stationreplay.topics.StationTopics;
+import org.stationreplay.topics.TopicAdmin;
+
+/** The running Kafka Streams application: topics checked, topology started, state queryable. */
+public final class StationStreamsApp implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StationStreamsApp.class);
+
+  private final KafkaStreams streams;
+
+  private StationStreamsApp(KafkaStreams streams) {
+    this.streams = streams;
+  }
+
+  /** Makes sure the topics exist with the right configs, then starts the topology. */
+  public static StationStreamsApp start(StreamsSettings settings) {
+    try (Admin admin = Admin.create(settings.clientConfig())) {
+      TopicAdmin.ensure(admin, StationTopics.streamsTopics(settings.topics(), settings.partitions()));
+    }
+    Topology topology = StationTopology.buildTopology(settings.topics());
+    log.info("Topology:\n{}", topology.describe());
+    KafkaStreams streams = new KafkaStreams(topology, settings.toProperties());
+    streams.setUncaughtExceptionHandler(e -> {
+      log.error("Stream thread failed; replacing it", e);
+      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+          .REPLACE_THREAD;
+    });
+    streams.start();
+    return new StationStreamsApp(streams);
+  }
+
+  /** Waits until the app is RUNNING (its store queryable). */
+  public void awaitRunning(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+        throw new IllegalStateException("Kafka Streams is " + streams.state() + ", not RUNNING, after " + timeout);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /**
+   * The latest state of a station, empty if no event of it has been folded.
+   *
+   * @throws StateNotReadyException while the app starts or rebalances
+   */
+  public Optional<StationState> state(String station) {
+    try {
+      ReadOnlyKeyValueStore<String, StationState> store = streams.store(StoreQueryParameters.fromNameAndType(
+          StationTopology.STATE_STORE, QueryableStoreTypes.keyValueStore()));
+      return Optional.ofNullable(store.get(station));
+    } catch (InvalidStateStoreException e) {
+      throw new StateNotReadyException("state store not queryable while Kafka Streams is " + streams.state(), e);
+    }
+  }
+
+  public KafkaStreams.State streamsState() {
+    return streams.state();
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+  }
+
+  /** The state cannot be read right now; try again shortly. */
+  public static final class StateNotReadyException extends RuntimeException {
+    StateNotReadyException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

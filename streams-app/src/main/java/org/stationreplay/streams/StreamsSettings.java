@@ -1,0 +1,50 @@
+package org.stationreplay.streams;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.stationreplay.topics.TopicNames;
+
+/**
+ * How the Streams app runs.
+ *
+ * @param clientConfig Kafka client settings shared by every client ({@code bootstrap.servers}, security)
+ * @param commitInterval how often Kafka Streams commits; under exactly-once a new state is visible to
+ *     read-committed consumers of {@code station.state} only after the commit that contains it
+ */
+public record StreamsSettings(
+    String applicationId,
+    Map<String, Object> clientConfig,
+    Path stateDir,
+    Duration commitInterval,
+    TopicNames topics,
+    int partitions) {
+
+  public static final String DEFAULT_APPLICATION_ID = "station-streams";
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
+  public StreamsSettings {
+    clientConfig = Map.copyOf(clientConfig);
+  }
+
+  public Properties toProperties() {
+    Properties p = new Properties();
+    p.putAll(clientConfig);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+    // Dashboards want each change now: no record cache, and the Streams producer sends without lingering.
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // Internal topics take the broker's default replication factor: 1 embedded, 3 on a cluster.
+    p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+    return p;
+  }
+}

@@ -1,0 +1,131 @@
+package org.stationreplay.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stationreplay.events.StationEvent;
+import org.stationreplay.fold.StationFold;
+import org.stationreplay.history.History;
+import org.stationreplay.history.HistoryReader;
+import org.stationreplay.json.Json;
+import org.stationreplay.json.JsonSerde;
+import org.stationreplay.state.StationState;
+import org.stationreplay.topics.StationTopics;
+import org.stationreplay.topics.TopicNames;
+
+class StationTopologyTest {
+  private static final TopicNames TOPICS = TopicNames.DEFAULT;
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> events;
+  private TestOutputTopic<String, StationState> states;
+  private TestOutputTopic<String, byte[]> deadLetters;
+
+  @BeforeEach
+  void setUp() {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    p.put(StreamsConfig.STATE_DIR_CONFIG, "target/topology-test-state");
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    driver = new TopologyTestDriver(StationTopology.buildTopology(TOPICS), p);
+    events = driver.createInputTopic(TOPICS.events(), new StringSerializer(), new ByteArraySerializer());
+    states = driver.createOutputTopic(TOPICS.state(), new StringDeserializer(), JsonSerde.of(StationState.class));
+    deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void tearDown() {
+    driver.close();
+  }
+
+  private void send(String key, StationEvent e) {
+    events.pipeInput(key, Json.write(e).getBytes(StandardCharsets.UTF_8), e.time());
+  }
+
+  @Test
+  void shouldFoldTheWholeBundledHistoryToTheSameStatesAsTheOfflineFold() {
+    History history = HistoryReader.bundled();
+    history.events().forEach(e -> send(StationTopics.ISS, e));
+
+    List<TestRecord<String, StationState>> out = states.readRecordsToList();
+    assertThat(out).hasSize(history.size());
+    StationState offline = StationState.EMPTY;
+    for (int i = 0; i < out.size(); i++) {
+      StationEvent e = history.events().get(i);
+      offline = StationFold.apply(offline, e);
+      assertThat(out.get(i).value()).isEqualTo(offline);
+      assertThat(out.get(i).key()).isEqualTo(StationTopics.ISS);
+      assertThat(out.get(i).getRecordTime()).isEqualTo(e.time());
+    }
+    KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
+    assertThat(store.get(StationTopics.ISS)).isEqualTo(StationFold.foldAll(history.events()));
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldKeepStationsApart() {
+    List<StationEvent> first = HistoryReader.bundled().events().subList(0, 3);
+    first.forEach(e -> send("ISS", e));
+    first.forEach(e -> send("ISS-copy", e));
+    KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
+    assertThat(store.get("ISS")).isEqualTo(store.get("ISS-copy")).isEqualTo(StationFold.foldAll(first));
+  }
+
+  @Test
+  void shouldSendPoisonRecordsToTheDeadLetterTopicWithTheReasonAndLeaveTheStateAlone() {
+    List<StationEvent> first = HistoryReader.bundled().events().subList(0, 2);
+    first.forEach(e -> send(StationTopics.ISS, e));
+    StationState before = states.readRecordsToList().get(1).value();
+
+    Instant t = Instant.parse("2001-01-01T00:00:00Z");
+    events.pipeInput(StationTopics.ISS, "{not json".getBytes(StandardCharsets.UTF_8), t);
+    events.pipeInput(StationTopics.ISS, ("{\"id\":\"x\",\"type\":\"StationExploded\",\"time\":\"2001-01-01T00:00:00Z\","
+        + "\"schemaVersion\":1,\"source\":{\"title\":\"t\",\"url\":\"https://x\"}}").getBytes(StandardCharsets.UTF_8), t);
+    events.pipeInput(StationTopics.ISS, ("{\"id\":\"y\",\"type\":\"CrewDeparted\",\"time\":\"2001-01-01T00:00:00Z\","
+        + "\"schemaVersion\":1,\"source\":{\"title\":\"t\",\"url\":\"https://x\"},\"vehicle\":\"Soyuz TM-31\","
+        + "\"crew\":[\"Nobody\"]}").getBytes(StandardCharsets.UTF_8), t);
+    events.pipeInput((String) null, Json.write(first.get(0)).getBytes(StandardCharsets.UTF_8), t);
+
+    List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead).extracting(r -> header(r.headers(), StationTopics.HEADER_DLQ_REASON)).satisfiesExactly(
+        r -> assertThat(r).startsWith("malformed JSON"),
+        r -> assertThat(r).isEqualTo("schema: unknown event type 'StationExploded'"),
+        r -> assertThat(r).isEqualTo("rejected by the fold: vehicle 'Soyuz TM-31' is not docked"),
+        r -> assertThat(r).isEqualTo("missing record key (the station id)"));
+    assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+    assertThat(header(dead.get(0).headers(), StationTopics.HEADER_DLQ_TOPIC)).isEqualTo(TOPICS.events());
+    assertThat(header(dead.get(0).headers(), StationTopics.HEADER_DLQ_OFFSET)).isEqualTo("2");
+    assertThat(states.isEmpty()).isTrue();
+    KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
+    assertThat(store.get(StationTopics.ISS)).isEqualTo(before);
+  }
+
+  @Test
+  void shouldNameEveryNodeOfTheTopology() {
+    String description = StationTopology.buildTopology(TOPICS).describe().toString();
+    assertThat(description).contains(StationTopology.SOURCE, StationTopology.FOLD_PROCESSOR,
+        StationTopology.STATE_STORE, StationTopology.STATE_SINK, StationTopology.DLQ_SINK);
+    assertThat(description).doesNotContain("KSTREAM-");
+  }
+
+  private static String header(Headers headers, String name) {
+    return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+}
