@@ -41,6 +41,10 @@ public record StreamsSettings(
     // Dashboards want each change now: no record cache, and the Streams producer sends without lingering.
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    // Right after a commit the broker answers CONCURRENT_TRANSACTIONS until the markers are written: retry
+    // soon (not after the default 100 ms), and one request at a time so that later batches are not all refused.
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 5);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     // Internal topics take the broker's default replication factor: 1 embedded, 3 on a cluster.

@@ -1,0 +1,29 @@
+package org.stationreplay.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.stationreplay.broker.EmbeddedKafkaBroker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "broker", mixinStandardHelpOptions = true,
+    description = "Run a real single-node Kafka broker (KRaft) in this process until Ctrl-C.")
+final class BrokerCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "9092", description = "Client port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Keep the log here across restarts (default: a temporary directory, deleted on exit).")
+  Path dataDir;
+
+  @Override
+  public Integer call() throws Exception {
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, dataDir, Map.of());
+    System.out.println("Kafka broker running at " + broker.bootstrapServers() + "  (Ctrl-C to stop)");
+    System.out.flush();
+    Shutdown.awaitSignal(List.of(broker));
+    return 0;
+  }
+}

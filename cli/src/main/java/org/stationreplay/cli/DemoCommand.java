@@ -1,0 +1,115 @@
+package org.stationreplay.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stationreplay.broker.EmbeddedKafkaBroker;
+import org.stationreplay.producer.ConsoleProgress;
+import org.stationreplay.producer.ReplayClock;
+import org.stationreplay.producer.ReplayJob;
+import org.stationreplay.producer.ReplayRequest;
+import org.stationreplay.streams.StateHttpServer;
+import org.stationreplay.streams.StationStreamsApp;
+import org.stationreplay.streams.StreamsSettings;
+import org.stationreplay.topics.StationTopics;
+import org.stationreplay.topics.TopicNames;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"The whole system in one process: an embedded Kafka broker, the Streams app with its web page,"
+        + " and the replay at a watchable speed. Ctrl-C stops everything and leaves nothing behind."})
+final class DemoCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
+  static final Duration DEFAULT_DEMO_MAX_GAP = Duration.ofSeconds(5);
+
+  @Mixin ReplayOptions replay;
+  @Mixin StreamOptions stream;
+
+  @Option(names = "--kafka-port", defaultValue = "0",
+      description = "Port of the embedded broker (default: any free port).")
+  int kafkaPort;
+
+  @Override
+  public Integer call() throws Exception {
+    if (replay.maxGap == null) {
+      replay.maxGap = DEFAULT_DEMO_MAX_GAP; // the 20 months before Zvezda would otherwise be 90 idle seconds
+    }
+    ReplayRequest request = replay.request();
+    Path work = Files.createTempDirectory("station-demo-");
+    List<AutoCloseable> started = new ArrayList<>();
+    started.add(() -> deleteRecursively(work));
+    try {
+      EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort, work.resolve("kafka"), Map.of());
+      started.add(broker);
+      Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+      StationStreamsApp app = StationStreamsApp.start(new StreamsSettings("station-demo", client,
+          stream.stateDirOr(work.resolve("streams")), stream.commitInterval, TopicNames.DEFAULT,
+          StationTopics.DEFAULT_PARTITIONS));
+      started.add(app);
+      app.awaitRunning(Duration.ofSeconds(60));
+      StateHttpServer http = startHttp(app);
+      started.add(http);
+      Thread replayer = new Thread(() -> runReplay(client, request), "replay");
+      started.add(() -> {
+        replayer.interrupt();
+        replayer.join(10_000);
+      });
+      System.out.println();
+      System.out.println("  Station History Replay is running: open http://" + stream.httpHost + ":" + http.port() + "/");
+      System.out.println("  State API http://" + stream.httpHost + ":" + http.port() + "/api/state, Kafka at "
+          + broker.bootstrapServers() + ", speed " + request.speed() + ". Ctrl-C to stop.");
+      System.out.println();
+      System.out.flush();
+      replayer.start();
+    } catch (RuntimeException e) {
+      java.util.Collections.reverse(started);
+      Shutdown.closeAll(started);
+      throw e;
+    }
+    Shutdown.awaitSignal(started);
+    return 0;
+  }
+
+  private StateHttpServer startHttp(StationStreamsApp app) {
+    try {
+      return StateHttpServer.start(app, stream.httpHost, stream.httpPort);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot serve HTTP on " + stream.httpHost + ":" + stream.httpPort + " ("
+          + StreamCommand.rootMessage(e) + "); choose another port with --http-port");
+    }
+  }
+
+  private void runReplay(Map<String, Object> client, ReplayRequest request) {
+    try {
+      ReplayJob.run(client, request, ReplayClock.SYSTEM,
+          new ConsoleProgress(System.err, System.console() != null, request.speed(), ReplayClock.SYSTEM),
+          TopicNames.DEFAULT, StationTopics.DEFAULT_PARTITIONS);
+      System.out.println("Replay complete; the page keeps serving the final state. Ctrl-C to stop.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("Replay failed: {}", e.getMessage());
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.stationreplay.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.stationreplay.history.History;
+import org.stationreplay.history.HistoryReader;
+import org.stationreplay.producer.ReplayRequest;
+import org.stationreplay.producer.Speed;
+import org.stationreplay.topics.StationTopics;
+import picocli.CommandLine.Option;
+
+/** What to replay: shared by {@code replay} and {@code demo}. */
+final class ReplayOptions {
+  @Option(names = "--speed", paramLabel = "F|max", defaultValue = "604800",
+      converter = Converters.SpeedConverter.class,
+      description = "Historical seconds per wall-clock second: 86400 = a day per second, 604800 = a week per "
+          + "second (default), max = as fast as possible.")
+  Speed speed;
+
+  @Option(names = "--from", paramLabel = "DATE", converter = Converters.StartOfDay.class,
+      description = "Start at this date (YYYY-MM-DD, UTC) or instant.")
+  Instant from;
+
+  @Option(names = "--to", paramLabel = "DATE", converter = Converters.EndOfDay.class,
+      description = "Stop after this date (inclusive) or instant.")
+  Instant to;
+
+  @Option(names = "--max-gap", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      description = "Cap every wall-clock wait between two events (e.g. 2s, 500ms).")
+  Duration maxGap;
+
+  @Option(names = "--history", paramLabel = "FILE",
+      description = "Replay this history file (same format as the bundled one) instead of the bundled history.")
+  Path historyFile;
+
+  @Option(names = "--station-id", defaultValue = StationTopics.ISS,
+      description = "Record key of the replayed station (default: ${DEFAULT-VALUE}).")
+  String stationId;
+
+  ReplayRequest request() {
+    History history = historyFile == null ? HistoryReader.bundled() : HistoryReader.read(historyFile);
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+    }
+    return new ReplayRequest(history, speed, from, to, maxGap, stationId);
+  }
+}

@@ -1,0 +1,56 @@
+package org.stationreplay.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.stationreplay.streams.StateHttpServer;
+import org.stationreplay.streams.StationStreamsApp;
+import org.stationreplay.streams.StreamsSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "stream", mixinStandardHelpOptions = true,
+    description = "Fold station.events into station.state (exactly-once) and serve GET /api/state.")
+final class StreamCommand implements Callable<Integer> {
+  @Mixin KafkaOptions kafka;
+  @Mixin StreamOptions stream;
+
+  @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
+      description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
+  String applicationId;
+
+  @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "60s",
+      converter = Converters.DurationConverter.class,
+      description = "How long to wait for a broker that is not up yet (default: ${DEFAULT-VALUE}).")
+  Duration wait;
+
+  @Override
+  public Integer call() throws Exception {
+    BrokerWait.await(kafka.clientConfig(), wait, System.err);
+    Path stateDir = stream.stateDirOr(Path.of(System.getProperty("java.io.tmpdir"), "station-streams"));
+    StationStreamsApp app = StationStreamsApp.start(new StreamsSettings(applicationId, kafka.clientConfig(),
+        stateDir, stream.commitInterval, kafka.topics(), kafka.partitions));
+    StateHttpServer http;
+    try {
+      http = StateHttpServer.start(app, stream.httpHost, stream.httpPort);
+    } catch (RuntimeException e) {
+      app.close();
+      throw new IllegalStateException("cannot serve HTTP on " + stream.httpHost + ":" + stream.httpPort + ": "
+          + rootMessage(e));
+    }
+    System.out.println("State API at http://" + stream.httpHost + ":" + http.port() + "/api/state  (Ctrl-C to stop)");
+    System.out.flush();
+    Shutdown.awaitSignal(List.of(app, http));
+    return 0;
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}

@@ -1,0 +1,165 @@
+package org.stationreplay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.stationreplay.broker.EmbeddedKafkaBroker;
+import org.stationreplay.events.StationEvent;
+import org.stationreplay.fold.StationFold;
+import org.stationreplay.history.History;
+import org.stationreplay.history.HistoryReader;
+import org.stationreplay.json.Json;
+import org.stationreplay.json.JsonSerde;
+import org.stationreplay.producer.ReplayClock;
+import org.stationreplay.producer.ReplayJob;
+import org.stationreplay.producer.ReplayListener;
+import org.stationreplay.producer.ReplayRequest;
+import org.stationreplay.producer.Speed;
+import org.stationreplay.state.StationState;
+import org.stationreplay.streams.StateHttpServer;
+import org.stationreplay.streams.StationStreamsApp;
+import org.stationreplay.streams.StreamsSettings;
+import org.stationreplay.topics.StationTopics;
+import org.stationreplay.topics.TopicNames;
+
+/** The whole pipeline on a real broker: replay -> station.events -> Streams -> station.state and the HTTP API. */
+class EndToEndIT {
+  private static EmbeddedKafkaBroker broker;
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startBroker() {
+    broker = EmbeddedKafkaBroker.start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
+
+  static String unique(TestInfo test) {
+    return test.getTestMethod().orElseThrow().getName().toLowerCase() + "-" + System.nanoTime() + "-";
+  }
+
+  static Map<String, Object> client() {
+    return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+  }
+
+  @Test
+  void shouldFoldAMaxSpeedReplayToTheSameStateAsTheOfflineFold(TestInfo test) throws Exception {
+    String prefix = unique(test);
+    TopicNames topics = TopicNames.prefixed(prefix);
+    History history = HistoryReader.bundled();
+    StationState expected = StationFold.foldAll(history.events());
+
+    try (StationStreamsApp app = StationStreamsApp.start(new StreamsSettings(prefix + "app", client(),
+            Path.of("target", "it-state", prefix), Duration.ofMillis(100), topics, 3));
+        StateHttpServer server = StateHttpServer.start(app, StateHttpServer.LOOPBACK, 0)) {
+      app.awaitRunning(Duration.ofSeconds(60));
+      ReplayJob.run(client(), new ReplayRequest(history, Speed.MAX, null, null, null, StationTopics.ISS),
+          ReplayClock.SYSTEM, ReplayListener.NONE, topics, 3);
+
+      URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/state");
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+          assertThat(Json.mapper().readValue(get(uri).body(), StationState.class)).isEqualTo(expected));
+      HttpResponse<String> response = get(uri);
+      assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> v.startsWith("application/json"));
+      assertThat(response.body()).isEqualTo(Json.write(expected));
+
+      // The event log: event-time timestamps, station key, type and version headers, kept forever.
+      List<ConsumerRecord<String, byte[]>> events = readAll(topics.events(), history.size());
+      assertThat(events).hasSize(history.size());
+      for (int i = 0; i < events.size(); i++) {
+        StationEvent e = history.events().get(i);
+        ConsumerRecord<String, byte[]> r = events.get(i);
+        assertThat(r.key()).isEqualTo(StationTopics.ISS);
+        assertThat(r.timestamp()).isEqualTo(e.time().toEpochMilli());
+        assertThat(new String(r.headers().lastHeader(StationTopics.HEADER_EVENT_TYPE).value(),
+            StandardCharsets.UTF_8)).isEqualTo(e.type());
+        assertThat(JsonSerde.of(StationEvent.class).deserialize("t", r.value())).isEqualTo(e);
+      }
+      assertThat(topicConfig(topics.events()).get("retention.ms").value()).isEqualTo("-1");
+      assertThat(topicConfig(topics.state()).get("cleanup.policy").value()).isEqualTo("compact");
+
+      // station.state: one committed state per event, ending with the offline fold.
+      List<ConsumerRecord<String, byte[]>> states = readAll(topics.state(), history.size());
+      assertThat(states).hasSize(history.size());
+      assertThat(JsonSerde.of(StationState.class).deserialize("t", states.get(states.size() - 1).value()))
+          .isEqualTo(expected);
+      assertThat(readAll(topics.deadLetters(), 0)).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldAnswer404BeforeTheFirstEventAndServeThePage(TestInfo test) throws Exception {
+    String prefix = unique(test);
+    try (StationStreamsApp app = StationStreamsApp.start(new StreamsSettings(prefix + "app", client(),
+            Path.of("target", "it-state", prefix), Duration.ofMillis(100), TopicNames.prefixed(prefix), 1));
+        StateHttpServer server = StateHttpServer.start(app, StateHttpServer.LOOPBACK, 0)) {
+      app.awaitRunning(Duration.ofSeconds(60));
+      HttpResponse<String> none = get(URI.create("http://127.0.0.1:" + server.port() + "/api/state"));
+      assertThat(none.statusCode()).isEqualTo(404);
+      assertThat(none.body()).contains("no events folded yet");
+      HttpResponse<String> page = get(URI.create("http://127.0.0.1:" + server.port() + "/"));
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("/api/state");
+    }
+  }
+
+  static HttpResponse<String> get(URI uri) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static Config topicConfig(String topic) throws Exception {
+    try (Admin admin = Admin.create(client())) {
+      ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      return admin.describeConfigs(List.of(r)).all().get().get(r);
+    }
+  }
+
+  /** Reads a topic from the start (read_committed) until {@code expected} records or a quiet second. */
+  static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+      c.subscribe(List.of(topic));
+      long deadline = System.currentTimeMillis() + 30_000;
+      int quietPolls = 0;
+      while (System.currentTimeMillis() < deadline && (out.size() < expected || quietPolls < 3)) {
+        int before = out.size();
+        c.poll(Duration.ofMillis(300)).forEach(out::add);
+        quietPolls = out.size() == before ? quietPolls + 1 : 0;
+      }
+    }
+    return out;
+  }
+}
