@@ -1,0 +1,139 @@
+package org.stationreplay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stationreplay.json.Json;
+import org.stationreplay.json.SchemaValidator;
+import org.stationreplay.state.StationState;
+import picocli.CommandLine;
+
+class StationCliTest {
+  @TempDir Path dir;
+
+  record Run(int exitCode, String out, String err) {}
+
+  static synchronized Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = StationCli.run(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void shouldPrintTheStateOnExpedition1DayAsSchemaValidJson() throws Exception {
+    Run r = run("state", "--at", "2000-11-02");
+    assertThat(r.exitCode()).isZero();
+    assertThat(SchemaValidator.get().validateState(r.out())).isEmpty();
+    StationState s = Json.mapper().readValue(r.out(), StationState.class);
+    assertThat(s.asOf()).hasToString("2000-11-02T23:59:59.999Z");
+    assertThat(s.expedition()).isEqualTo(1);
+    assertThat(s.expeditionCrew()).isEqualTo(3);
+    assertThat(s.continuousOccupancyDays()).isZero();
+    assertThat(s.crew()).extracting(p -> p.name())
+        .containsExactlyInAnyOrder("William Shepherd", "Yuri Gidzenko", "Sergei Krikalev");
+  }
+
+  @Test
+  void shouldPrintAnEmptyStationBeforeTheFirstEvent() throws Exception {
+    Run r = run("state", "--at", "1998-01-01");
+    assertThat(r.exitCode()).isZero();
+    assertThat(SchemaValidator.get().validateState(r.out())).isEmpty();
+    assertThat(Json.mapper().readValue(r.out(), StationState.class).moduleCount()).isZero();
+  }
+
+  @Test
+  void shouldRejectABadDateWithUsageAndNoStackTrace() {
+    Run r = run("state", "--at", "yesterday");
+    assertThat(r.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(r.err()).contains("invalid date 'yesterday'").contains("Usage: station state");
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void shouldRejectAnUnknownCommandOrOption() {
+    assertThat(run("launch").exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+    Run r = run("replay", "--sped", "max");
+    assertThat(r.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(r.err()).contains("Unknown options: '--sped'").contains("Possible solutions: --speed");
+  }
+
+  @Test
+  void shouldValidateTheBundledHistory() {
+    Run r = run("validate");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("OK,").contains("CrewArrived");
+  }
+
+  @Test
+  void shouldListEveryProblemOfABrokenFileWithItsLine() throws Exception {
+    Path broken = dir.resolve("broken.jsonl");
+    Files.write(broken, List.of("{\"id\": oops", "", "[1,2]"));
+    Run r = run("validate", broken.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains(broken + ":1: malformed JSON").contains(broken + ":3: expected a JSON object")
+        .contains("2 problem(s)");
+  }
+
+  @Test
+  void shouldSayWhichFileIsMissingInOneLine() {
+    Run r = run("state", "--history", dir.resolve("nope.jsonl").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().strip()).isEqualTo("station state: error: history file not found: " + dir.resolve("nope.jsonl"));
+  }
+
+  @Test
+  void shouldTakeDefaultsFromEnvironmentThenConfigFileThenBuiltIn() throws Exception {
+    Path file = dir.resolve("station.properties");
+    Properties p = new Properties();
+    p.setProperty("http-port", "8181");
+    p.setProperty("replay.speed", "max");
+    p.setProperty("bootstrap-servers", "file:9092");
+    try (var w = Files.newBufferedWriter(file)) {
+      p.store(w, null);
+    }
+    ConfigDefaults defaults = ConfigDefaults.from(new String[] {"--config", file.toString()},
+        Map.of("STATION_BOOTSTRAP_SERVERS", "env:9092"));
+    CommandLine cli = new CommandLine(new StationCli()).setDefaultValueProvider(defaults);
+    CommandLine.ParseResult parsed = cli.parseArgs("replay");
+    ReplayCommand replay = (ReplayCommand) parsed.subcommand().commandSpec().userObject();
+    assertThat(replay.kafka.bootstrapServers).isEqualTo("env:9092");
+    assertThat(replay.replay.speed.isMax()).isTrue();
+
+    CommandLine.ParseResult stream = new CommandLine(new StationCli()).setDefaultValueProvider(defaults)
+        .parseArgs("stream", "--bootstrap-servers", "flag:9092");
+    StreamCommand s = (StreamCommand) stream.subcommand().commandSpec().userObject();
+    assertThat(s.kafka.bootstrapServers).isEqualTo("flag:9092");
+    assertThat(s.stream.httpPort).isEqualTo(8181);
+    assertThat(s.stream.httpHost).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void shouldParseDatesAndDurations() {
+    assertThat(Dates.startOf("2000-11-02")).hasToString("2000-11-02T00:00:00Z");
+    assertThat(Dates.endOf("2000-11-02")).hasToString("2000-11-02T23:59:59.999Z");
+    assertThat(Dates.endOf("2000-11-02T09:21:00Z")).hasToString("2000-11-02T09:21:00Z");
+    assertThat(Dates.duration("500ms").toMillis()).isEqualTo(500);
+    assertThat(Dates.duration("2s").toMillis()).isEqualTo(2000);
+    assertThat(Dates.duration("1.5m").toMillis()).isEqualTo(90_000);
+    assertThat(Dates.duration("PT3S").toMillis()).isEqualTo(3000);
+  }
+}
