@@ -177,6 +177,11 @@ public final class StationFold {
 
     @Override
     public StationState spacewalkPerformed(SpacewalkPerformed e) {
+      for (String name : e.crew()) {
+        if (!s.isAboard(name)) {
+          throw new EventRejectedException(e, name + " is not aboard, so cannot go on a spacewalk");
+        }
+      }
       return s.toBuilder().spacewalks(s.spacewalks() + 1).build();
     }
 
