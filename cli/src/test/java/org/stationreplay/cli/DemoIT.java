@@ -42,7 +42,7 @@ class DemoIT {
     int httpPort = freePort();
     Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-jar", jar.toString(), "demo", "--http-port", String.valueOf(httpPort),
-        "--speed", "2e7", "--max-gap", "100ms")
+        "--speed", "1e8", "--max-gap", "50ms")
         .redirectErrorStream(true)
         .start();
     List<String> output = new CopyOnWriteArrayList<>();
