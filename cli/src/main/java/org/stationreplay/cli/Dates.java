@@ -2,12 +2,11 @@ package org.stationreplay.cli;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.stationreplay.time.TimeArgs;
 
 /** The date, instant and duration forms the command line accepts. */
 final class Dates {
@@ -17,28 +16,12 @@ final class Dates {
 
   /** A date means its first instant (for {@code --from}). */
   static Instant startOf(String text) {
-    return parse(text, false);
+    return TimeArgs.startOf(text);
   }
 
   /** A date means its last instant, 23:59:59.999Z (for {@code --to} and {@code --at}). */
   static Instant endOf(String text) {
-    return parse(text, true);
-  }
-
-  private static Instant parse(String text, boolean endOfDay) {
-    String t = text.trim();
-    try {
-      if (t.length() == 10) {
-        LocalDate d = LocalDate.parse(t);
-        return endOfDay
-            ? d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
-            : d.atStartOfDay().toInstant(ZoneOffset.UTC);
-      }
-      return Instant.parse(t);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("invalid date '" + text
-          + "': expected YYYY-MM-DD or a UTC instant such as 2000-11-02T09:21:00Z");
-    }
+    return TimeArgs.endOf(text);
   }
 
   /** {@code 500ms}, {@code 2s}, {@code 1.5m}, {@code 1h}, {@code 1d} or ISO-8601 ({@code PT2S}). */

@@ -18,8 +18,7 @@ import org.stationreplay.producer.ConsoleProgress;
 import org.stationreplay.producer.ReplayClock;
 import org.stationreplay.producer.ReplayJob;
 import org.stationreplay.producer.ReplayRequest;
-import org.stationreplay.streams.StateHttpServer;
-import org.stationreplay.streams.StationStreamsApp;
+import org.stationreplay.streams.StationService;
 import org.stationreplay.streams.StreamsSettings;
 import org.stationreplay.topics.StationTopics;
 import org.stationreplay.topics.TopicNames;
@@ -46,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
     if (replay.maxGap == null) {
       replay.maxGap = DEFAULT_DEMO_MAX_GAP; // the 20 months before Zvezda would otherwise be 90 idle seconds
     }
-    ReplayRequest request = replay.request();
+    ReplayRequest request = replay.request(false); // the demo stays: restart, seek and loop from the page
     Path work = Files.createTempDirectory("station-demo-");
     List<AutoCloseable> started = new ArrayList<>();
     started.add(() -> deleteRecursively(work));
@@ -54,21 +53,19 @@ final class DemoCommand implements Callable<Integer> {
       EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort, work.resolve("kafka"), Map.of());
       started.add(broker);
       Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-      StationStreamsApp app = StationStreamsApp.start(new StreamsSettings("station-demo", client,
+      StationService service = StationService.start(new StreamsSettings("station-demo", client,
           stream.stateDirOr(work.resolve("streams")), stream.commitInterval, TopicNames.DEFAULT,
-          StationTopics.DEFAULT_PARTITIONS));
-      started.add(app);
-      app.awaitRunning(Duration.ofSeconds(60));
-      StateHttpServer http = startHttp(app);
-      started.add(http);
+          StationTopics.DEFAULT_PARTITIONS), stream.httpHost, stream.httpPort, Duration.ofSeconds(60));
+      started.add(service);
       Thread replayer = new Thread(() -> runReplay(client, request), "replay");
       started.add(() -> {
         replayer.interrupt();
         replayer.join(10_000);
       });
       System.out.println();
-      System.out.println("  Station History Replay is running: open http://" + stream.httpHost + ":" + http.port() + "/");
-      System.out.println("  State API http://" + stream.httpHost + ":" + http.port() + "/api/state, Kafka at "
+      System.out.println("  Station History Replay is running: open http://" + stream.httpHost + ":"
+          + service.httpPort() + "/");
+      System.out.println("  State API http://" + stream.httpHost + ":" + service.httpPort() + "/api/state, Kafka at "
           + broker.bootstrapServers() + ", speed " + request.speed() + ". Ctrl-C to stop.");
       System.out.println();
       System.out.flush();
@@ -82,21 +79,12 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private StateHttpServer startHttp(StationStreamsApp app) {
-    try {
-      return StateHttpServer.start(app, stream.httpHost, stream.httpPort);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot serve HTTP on " + stream.httpHost + ":" + stream.httpPort + " ("
-          + StreamCommand.rootMessage(e) + "); choose another port with --http-port");
-    }
-  }
-
   private void runReplay(Map<String, Object> client, ReplayRequest request) {
     try {
       ReplayJob.run(client, request, ReplayClock.SYSTEM,
           new ConsoleProgress(System.err, System.console() != null, request.speed(), ReplayClock.SYSTEM),
           TopicNames.DEFAULT, StationTopics.DEFAULT_PARTITIONS);
-      System.out.println("Replay complete; the page keeps serving the final state. Ctrl-C to stop.");
+      System.out.println("Replay stopped.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {

@@ -17,6 +17,10 @@ final class ReplayCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
   @Mixin ReplayOptions replay;
 
+  @Option(names = "--stay", description = "After the last event, keep taking commands (restart, seek) until "
+      + "Ctrl-C instead of exiting.")
+  boolean stay;
+
   @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "60s",
       converter = Converters.DurationConverter.class,
       description = "How long to wait for a broker that is not up yet (default: ${DEFAULT-VALUE}).")
@@ -24,7 +28,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ReplayRequest request = replay.request();
+    ReplayRequest request = replay.request(!stay && !replay.loop);
     Map<String, Object> client = kafka.clientConfig();
     BrokerWait.await(client, wait, System.err);
     Thread main = Thread.currentThread();

@@ -19,7 +19,7 @@ final class ReplayOptions {
   Speed speed;
 
   @Option(names = "--from", paramLabel = "DATE", converter = Converters.StartOfDay.class,
-      description = "Start at this date (YYYY-MM-DD, UTC) or instant.")
+      description = "Start at this date (YYYY-MM-DD, UTC) or instant; earlier events are sent at once first.")
   Instant from;
 
   @Option(names = "--to", paramLabel = "DATE", converter = Converters.EndOfDay.class,
@@ -38,11 +38,14 @@ final class ReplayOptions {
       description = "Record key of the replayed station (default: ${DEFAULT-VALUE}).")
   String stationId;
 
-  ReplayRequest request() {
+  @Option(names = "--loop", description = "Start again from the beginning at the end.")
+  boolean loop;
+
+  ReplayRequest request(boolean exitWhenFinished) {
     History history = historyFile == null ? HistoryReader.bundled() : HistoryReader.read(historyFile);
     if (from != null && to != null && to.isBefore(from)) {
       throw new IllegalArgumentException("--to " + to + " is before --from " + from);
     }
-    return new ReplayRequest(history, speed, from, to, maxGap, stationId);
+    return new ReplayRequest(history, speed, from, to, maxGap, stationId, loop, exitWhenFinished);
   }
 }

@@ -4,8 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.stationreplay.streams.StateHttpServer;
-import org.stationreplay.streams.StationStreamsApp;
+import org.stationreplay.streams.StationService;
 import org.stationreplay.streams.StreamsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,27 +29,13 @@ final class StreamCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     BrokerWait.await(kafka.clientConfig(), wait, System.err);
     Path stateDir = stream.stateDirOr(Path.of(System.getProperty("java.io.tmpdir"), "station-streams"));
-    StationStreamsApp app = StationStreamsApp.start(new StreamsSettings(applicationId, kafka.clientConfig(),
-        stateDir, stream.commitInterval, kafka.topics(), kafka.partitions));
-    StateHttpServer http;
-    try {
-      http = StateHttpServer.start(app, stream.httpHost, stream.httpPort);
-    } catch (RuntimeException e) {
-      app.close();
-      throw new IllegalStateException("cannot serve HTTP on " + stream.httpHost + ":" + stream.httpPort + ": "
-          + rootMessage(e));
-    }
-    System.out.println("State API at http://" + stream.httpHost + ":" + http.port() + "/api/state  (Ctrl-C to stop)");
+    StationService service = StationService.start(new StreamsSettings(applicationId, kafka.clientConfig(),
+        stateDir, stream.commitInterval, kafka.topics(), kafka.partitions), stream.httpHost, stream.httpPort,
+        Duration.ofSeconds(120));
+    String base = "http://" + stream.httpHost + ":" + service.httpPort();
+    System.out.println("Dashboard at " + base + "/  (API " + base + "/api/state; Ctrl-C to stop)");
     System.out.flush();
-    Shutdown.awaitSignal(List.of(app, http));
+    Shutdown.awaitSignal(List.of(service));
     return 0;
-  }
-
-  static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage();
   }
 }

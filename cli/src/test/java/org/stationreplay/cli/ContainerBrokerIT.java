@@ -41,7 +41,7 @@ class ContainerBrokerIT {
     try (StationStreamsApp app = StationStreamsApp.start(new StreamsSettings("container-app", client,
         Path.of("target", "it-state", "container"), Duration.ofMillis(100), topics, 3))) {
       app.awaitRunning(Duration.ofSeconds(60));
-      ReplayJob.run(client, new ReplayRequest(history, Speed.MAX, null, null, null, StationTopics.ISS),
+      ReplayJob.run(client, ReplayRequest.once(history, Speed.MAX, StationTopics.ISS),
           ReplayClock.SYSTEM, ReplayListener.NONE, topics, 3);
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
           assertThat(app.state(StationTopics.ISS)).hasValue(StationFold.foldAll(history.events())));

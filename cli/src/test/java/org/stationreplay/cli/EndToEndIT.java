@@ -40,8 +40,7 @@ import org.stationreplay.producer.ReplayListener;
 import org.stationreplay.producer.ReplayRequest;
 import org.stationreplay.producer.Speed;
 import org.stationreplay.state.StationState;
-import org.stationreplay.streams.StateHttpServer;
-import org.stationreplay.streams.StationStreamsApp;
+import org.stationreplay.streams.StationService;
 import org.stationreplay.streams.StreamsSettings;
 import org.stationreplay.topics.StationTopics;
 import org.stationreplay.topics.TopicNames;
@@ -76,26 +75,28 @@ class EndToEndIT {
     History history = HistoryReader.bundled();
     StationState expected = StationFold.foldAll(history.events());
 
-    try (StationStreamsApp app = StationStreamsApp.start(new StreamsSettings(prefix + "app", client(),
-            Path.of("target", "it-state", prefix), Duration.ofMillis(100), topics, 3));
-        StateHttpServer server = StateHttpServer.start(app, StateHttpServer.LOOPBACK, 0)) {
-      app.awaitRunning(Duration.ofSeconds(60));
-      ReplayJob.run(client(), new ReplayRequest(history, Speed.MAX, null, null, null, StationTopics.ISS),
+    try (StationService server = StationService.start(new StreamsSettings(prefix + "app", client(),
+            Path.of("target", "it-state", prefix), Duration.ofMillis(100), topics, 3), "127.0.0.1", 0,
+        Duration.ofSeconds(60))) {
+      ReplayJob.run(client(), ReplayRequest.once(history, Speed.MAX, StationTopics.ISS),
           ReplayClock.SYSTEM, ReplayListener.NONE, topics, 3);
 
-      URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/state");
+      URI uri = URI.create("http://127.0.0.1:" + server.httpPort() + "/api/state");
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
           assertThat(Json.mapper().readValue(get(uri).body(), StationState.class)).isEqualTo(expected));
       HttpResponse<String> response = get(uri);
       assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> v.startsWith("application/json"));
       assertThat(response.body()).isEqualTo(Json.write(expected));
 
-      // The event log: event-time timestamps, station key, type and version headers, kept forever.
-      List<ConsumerRecord<String, byte[]>> events = readAll(topics.events(), history.size());
-      assertThat(events).hasSize(history.size());
-      for (int i = 0; i < events.size(); i++) {
+      // The event log: the run's marker, then every event with its event-time timestamp, station key, type and
+      // version headers; kept forever.
+      List<ConsumerRecord<String, byte[]>> events = readAll(topics.events(), history.size() + 1);
+      assertThat(events).hasSize(history.size() + 1);
+      assertThat(JsonSerde.of(StationEvent.class).deserialize("t", events.get(0).value()).type())
+          .isEqualTo("ReplayStarted");
+      for (int i = 0; i < history.size(); i++) {
         StationEvent e = history.events().get(i);
-        ConsumerRecord<String, byte[]> r = events.get(i);
+        ConsumerRecord<String, byte[]> r = events.get(i + 1);
         assertThat(r.key()).isEqualTo(StationTopics.ISS);
         assertThat(r.timestamp()).isEqualTo(e.time().toEpochMilli());
         assertThat(new String(r.headers().lastHeader(StationTopics.HEADER_EVENT_TYPE).value(),
@@ -105,9 +106,10 @@ class EndToEndIT {
       assertThat(topicConfig(topics.events()).get("retention.ms").value()).isEqualTo("-1");
       assertThat(topicConfig(topics.state()).get("cleanup.policy").value()).isEqualTo("compact");
 
-      // station.state: one committed state per event, ending with the offline fold.
-      List<ConsumerRecord<String, byte[]>> states = readAll(topics.state(), history.size());
-      assertThat(states).hasSize(history.size());
+      // station.state: one committed state per event (and one for the run's opening marker), ending with the
+      // offline fold.
+      List<ConsumerRecord<String, byte[]>> states = readAll(topics.state(), history.size() + 1);
+      assertThat(states).hasSize(history.size() + 1);
       assertThat(JsonSerde.of(StationState.class).deserialize("t", states.get(states.size() - 1).value()))
           .isEqualTo(expected);
       assertThat(readAll(topics.deadLetters(), 0)).isEmpty();
@@ -117,16 +119,15 @@ class EndToEndIT {
   @Test
   void shouldAnswer404BeforeTheFirstEventAndServeThePage(TestInfo test) throws Exception {
     String prefix = unique(test);
-    try (StationStreamsApp app = StationStreamsApp.start(new StreamsSettings(prefix + "app", client(),
-            Path.of("target", "it-state", prefix), Duration.ofMillis(100), TopicNames.prefixed(prefix), 1));
-        StateHttpServer server = StateHttpServer.start(app, StateHttpServer.LOOPBACK, 0)) {
-      app.awaitRunning(Duration.ofSeconds(60));
-      HttpResponse<String> none = get(URI.create("http://127.0.0.1:" + server.port() + "/api/state"));
+    try (StationService server = StationService.start(new StreamsSettings(prefix + "app", client(),
+            Path.of("target", "it-state", prefix), Duration.ofMillis(100), TopicNames.prefixed(prefix), 1),
+        "127.0.0.1", 0, Duration.ofSeconds(60))) {
+      HttpResponse<String> none = get(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/state"));
       assertThat(none.statusCode()).isEqualTo(404);
       assertThat(none.body()).contains("no events folded yet");
-      HttpResponse<String> page = get(URI.create("http://127.0.0.1:" + server.port() + "/"));
+      HttpResponse<String> page = get(URI.create("http://127.0.0.1:" + server.httpPort() + "/"));
       assertThat(page.statusCode()).isEqualTo(200);
-      assertThat(page.body()).contains("/api/state");
+      assertThat(page.body()).contains("sim-date");
     }
   }
 
@@ -140,6 +141,26 @@ class EndToEndIT {
       ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);
       return admin.describeConfigs(List.of(r)).all().get().get(r);
     }
+  }
+
+  /** Every committed record of a topic, from the start. */
+  static List<ConsumerRecord<String, byte[]>> readAllFrom(String bootstrap, String topic) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<org.apache.kafka.common.TopicPartition> parts = c.partitionsFor(topic).stream()
+          .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(parts);
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < deadline && parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+        c.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+    }
+    return out;
   }
 
   /** Reads a topic from the start (read_committed) until {@code expected} records or a quiet second. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.stationreplay.events.ClockTicked;
 import org.stationreplay.events.CrewArrived;
 import org.stationreplay.events.CrewDeparted;
 import org.stationreplay.events.CrewMember;
@@ -15,14 +16,17 @@ import org.stationreplay.events.ElementAttached;
 import org.stationreplay.events.ElementDetached;
 import org.stationreplay.events.ElementKind;
 import org.stationreplay.events.ElementRelocated;
+import org.stationreplay.events.EventType;
 import org.stationreplay.events.ExpeditionStarted;
 import org.stationreplay.events.MilestoneReached;
+import org.stationreplay.events.ReplayStarted;
 import org.stationreplay.events.SpacewalkPerformed;
 import org.stationreplay.events.StationEvent;
 import org.stationreplay.events.VehicleArrived;
 import org.stationreplay.events.VehicleDeparted;
 import org.stationreplay.state.AttachedElement;
 import org.stationreplay.state.DockedVehicle;
+import org.stationreplay.state.LastEvent;
 import org.stationreplay.state.Milestone;
 import org.stationreplay.state.PersonAboard;
 import org.stationreplay.state.StationState;
@@ -40,12 +44,21 @@ public final class StationFold {
    * @throws EventRejectedException if the event contradicts {@code state}; {@code state} is unchanged
    */
   public static StationState apply(StationState state, StationEvent event) {
+    EventType type = EventType.of(event);
+    if (type == EventType.CLOCK_TICKED) {
+      return event.accept(new Step(state)); // only the clock moves: no event was applied
+    }
+    LastEvent last = new LastEvent(event.id(), event.type(), event.time(), Summaries.of(event));
+    if (type == EventType.REPLAY_STARTED) {
+      // A new replay run: everything after this marker rebuilds the station from nothing.
+      return StationState.EMPTY.toBuilder().asOf(event.time()).lastEvent(last).run(event.id()).build();
+    }
     if (state.lastEventTime() != null && event.time().isBefore(state.lastEventTime())) {
       throw new EventRejectedException(event, "time " + event.time() + " is earlier than the last applied event ("
           + state.lastEventId() + " at " + state.lastEventTime() + ")");
     }
     StationState next = event.accept(new Step(state));
-    return bookkeeping(state, next, event);
+    return bookkeeping(state, next, event, last);
   }
 
   /** Folds a whole log from the empty station; stops at the first rejected event. */
@@ -69,7 +82,8 @@ public final class StationFold {
     return state.advancedTo(instant);
   }
 
-  private static StationState bookkeeping(StationState before, StationState after, StationEvent event) {
+  private static StationState bookkeeping(StationState before, StationState after, StationEvent event,
+      LastEvent last) {
     LocalDate occupiedSince = after.occupiedSince();
     if (before.expeditionCrew() == 0 && after.expeditionCrew() > 0) {
       occupiedSince = LocalDate.ofInstant(event.time(), ZoneOffset.UTC);
@@ -80,7 +94,7 @@ public final class StationFold {
     return after.toBuilder()
         .asOf(asOf)
         .occupiedSince(occupiedSince)
-        .lastEvent(event.id(), event.time())
+        .lastEvent(last)
         .eventsApplied(before.eventsApplied() + 1)
         .build();
   }
@@ -183,6 +197,17 @@ public final class StationFold {
         }
       }
       return s.toBuilder().spacewalks(s.spacewalks() + 1).build();
+    }
+
+    @Override
+    public StationState clockTicked(ClockTicked e) {
+      boolean sameRun = java.util.Objects.equals(s.run(), e.run());
+      return sameRun && s.asOf() != null ? s.advancedTo(e.time()) : s; // a tick of another run: ignore it
+    }
+
+    @Override
+    public StationState replayStarted(ReplayStarted e) {
+      return StationState.EMPTY; // handled in apply(); here for exhaustiveness
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.stationreplay.producer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -10,29 +11,34 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.stationreplay.control.ReplayStatus;
+import org.stationreplay.events.ClockTicked;
 import org.stationreplay.events.StationEvent;
+import org.stationreplay.json.Json;
 import org.stationreplay.json.JsonSerde;
 import org.stationreplay.topics.StationTopics;
+import org.stationreplay.topics.TopicNames;
 
 /**
- * Sends events to {@code station.events}: key = station id, record timestamp = event time, headers with the type
- * and schema version, through an idempotent producer with {@code acks=all}.
+ * Writes a replay to Kafka through one idempotent producer with {@code acks=all}: events and the
+ * replay's clock ticks to {@code station.events} (key = station id, record timestamp = event time, headers with
+ * the type and schema version), and status reports to {@code station.replay-status}.
  */
 public final class KafkaEventSink implements EventSink {
   private final Producer<String, byte[]> producer;
-  private final String topic;
+  private final TopicNames topics;
   private final JsonSerde<StationEvent> serde = JsonSerde.of(StationEvent.class);
   private volatile RuntimeException failure;
 
-  public KafkaEventSink(Producer<String, byte[]> producer, String topic) {
+  public KafkaEventSink(Producer<String, byte[]> producer, TopicNames topics) {
     this.producer = producer;
-    this.topic = topic;
+    this.topics = topics;
   }
 
-  public static KafkaEventSink create(Map<String, Object> clientConfig, String topic, boolean throughput) {
+  public static KafkaEventSink create(Map<String, Object> clientConfig, TopicNames topics, boolean throughput) {
     return new KafkaEventSink(
         new KafkaProducer<>(producerConfig(clientConfig, throughput), new StringSerializer(), new ByteArraySerializer()),
-        topic);
+        topics);
   }
 
   /**
@@ -52,29 +58,43 @@ public final class KafkaEventSink implements EventSink {
 
   @Override
   public void send(String key, StationEvent event) {
-    RuntimeException failed = failure;
-    if (failed != null) {
-      throw failed;
+    RuntimeException error = failure;
+    if (error != null) {
+      throw error;
     }
     RecordHeaders headers = new RecordHeaders();
     headers.add(StationTopics.HEADER_EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
     headers.add(StationTopics.HEADER_SCHEMA_VERSION,
         String.valueOf(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, event.time().toEpochMilli(), key,
-        serde.serialize(topic, event), headers);
-    producer.send(record, (metadata, e) -> {
-      if (e != null && failure == null) {
-        failure = new IllegalStateException("sending event " + event.id() + " failed: " + e.getMessage(), e);
-      }
-    });
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.events(), null, event.time().toEpochMilli(),
+        key, serde.serialize(topics.events(), event), headers);
+    producer.send(record, (metadata, e) -> failed("event " + event.id(), e));
+  }
+
+  @Override
+  public void tick(String key, Instant time, String run) {
+    send(key, new ClockTicked("tick-" + time.toString().substring(0, 10) + "-" + run, time,
+        StationEvent.CURRENT_SCHEMA_VERSION, ReplayEngine.MARKER_SOURCE, null, null, run));
+  }
+
+  @Override
+  public void status(String key, ReplayStatus status) {
+    producer.send(new ProducerRecord<>(topics.replayStatus(), key, Json.write(status).getBytes(StandardCharsets.UTF_8)),
+        (m, e) -> failed("status", e));
+  }
+
+  private void failed(String what, Exception e) {
+    if (e != null && failure == null) {
+      failure = new IllegalStateException("sending " + what + " failed: " + e.getMessage(), e);
+    }
   }
 
   @Override
   public void flush() {
     producer.flush();
-    RuntimeException failed = failure;
-    if (failed != null) {
-      throw failed;
+    RuntimeException error = failure;
+    if (error != null) {
+      throw error;
     }
   }
 

@@ -14,7 +14,9 @@ public enum EventType {
   VEHICLE_ARRIVED("VehicleArrived", VehicleArrived.class),
   VEHICLE_DEPARTED("VehicleDeparted", VehicleDeparted.class),
   SPACEWALK_PERFORMED("SpacewalkPerformed", SpacewalkPerformed.class),
-  MILESTONE_REACHED("MilestoneReached", MilestoneReached.class);
+  MILESTONE_REACHED("MilestoneReached", MilestoneReached.class),
+  REPLAY_STARTED("ReplayStarted", ReplayStarted.class),
+  CLOCK_TICKED("ClockTicked", ClockTicked.class);
 
   private final String wireName;
   private final Class<? extends StationEvent> javaType;
@@ -52,5 +54,7 @@ public enum EventType {
     @Override public EventType vehicleDeparted(VehicleDeparted e) { return VEHICLE_DEPARTED; }
     @Override public EventType spacewalkPerformed(SpacewalkPerformed e) { return SPACEWALK_PERFORMED; }
     @Override public EventType milestoneReached(MilestoneReached e) { return MILESTONE_REACHED; }
+    @Override public EventType replayStarted(ReplayStarted e) { return REPLAY_STARTED; }
+    @Override public EventType clockTicked(ClockTicked e) { return CLOCK_TICKED; }
   };
 }

@@ -24,11 +24,13 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = VehicleArrived.class, name = "VehicleArrived"),
     @JsonSubTypes.Type(value = VehicleDeparted.class, name = "VehicleDeparted"),
     @JsonSubTypes.Type(value = SpacewalkPerformed.class, name = "SpacewalkPerformed"),
-    @JsonSubTypes.Type(value = MilestoneReached.class, name = "MilestoneReached")
+    @JsonSubTypes.Type(value = MilestoneReached.class, name = "MilestoneReached"),
+    @JsonSubTypes.Type(value = ReplayStarted.class, name = "ReplayStarted"),
+    @JsonSubTypes.Type(value = ClockTicked.class, name = "ClockTicked")
 })
 public sealed interface StationEvent
     permits ElementAttached, ElementDetached, ElementRelocated, CrewArrived, CrewDeparted, ExpeditionStarted,
-        VehicleArrived, VehicleDeparted, SpacewalkPerformed, MilestoneReached {
+        VehicleArrived, VehicleDeparted, SpacewalkPerformed, MilestoneReached, ReplayStarted, ClockTicked {
 
   /** Current version of the envelope and of every payload. */
   int CURRENT_SCHEMA_VERSION = 1;
@@ -84,5 +86,9 @@ public sealed interface StationEvent
     R spacewalkPerformed(SpacewalkPerformed e);
 
     R milestoneReached(MilestoneReached e);
+
+    R replayStarted(ReplayStarted e);
+
+    R clockTicked(ClockTicked e);
   }
 }

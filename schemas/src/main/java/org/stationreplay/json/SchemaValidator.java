@@ -24,6 +24,7 @@ public final class SchemaValidator {
   private final Map<EventType, JsonSchema> eventSchemas = new EnumMap<>(EventType.class);
   private final JsonSchema stateSchema;
   private final JsonSchema envelopeSchema;
+  private final Map<String, JsonSchema> documentSchemas = new java.util.HashMap<>();
 
   private SchemaValidator() {
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
@@ -35,6 +36,10 @@ public final class SchemaValidator {
     }
     stateSchema = factory.getSchema(SchemaLocation.of(BASE_URI + "station-state.schema.json"), config);
     envelopeSchema = factory.getSchema(SchemaLocation.of(BASE_URI + "event-envelope.schema.json"), config);
+    for (String name : List.of("control-command", "replay-status")) {
+      documentSchemas.put(name, factory.getSchema(SchemaLocation.of(BASE_URI + name + ".schema.json"), config));
+    }
+    documentSchemas.values().forEach(JsonSchema::initializeValidators);
     eventSchemas.values().forEach(JsonSchema::initializeValidators);
     stateSchema.initializeValidators();
     envelopeSchema.initializeValidators();
@@ -66,6 +71,15 @@ public final class SchemaValidator {
     } catch (java.io.IOException e) {
       return List.of("malformed JSON: " + JsonErrors.describe(e));
     }
+  }
+
+  /** Problems with a document of {@code control-command} or {@code replay-status}. */
+  public List<String> validate(String schema, String json) {
+    JsonSchema s = documentSchemas.get(schema);
+    if (s == null) {
+      throw new IllegalArgumentException("no schema " + schema);
+    }
+    return messages(s.validate(json, InputFormat.JSON));
   }
 
   /** Problems with a state document; empty if it is valid. */

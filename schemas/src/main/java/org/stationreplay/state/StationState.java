@@ -16,6 +16,8 @@ import java.util.List;
  * and can never disagree with them.
  *
  * @param asOf the instant this state describes: the last event's time, or later if the clock was advanced
+ * @param run the replay run this state belongs to (the id of its {@code ReplayStarted} marker), or null when
+ *     folded from a history file
  * @param occupiedSince UTC date on which the current stretch of continuous occupancy began (long-duration crew
  *     aboard without a break), or null if nobody of an expedition crew is aboard
  */
@@ -34,14 +36,16 @@ public record StationState(
     List<DockedVehicle> visitingVehicles,
     int spacewalks,
     Milestone lastMilestone,
+    LastEvent lastEvent,
     String lastEventId,
     Instant lastEventTime,
-    long eventsApplied) {
+    long eventsApplied,
+    String run) {
 
   /** Before the first event: nothing in orbit yet. */
   public static final StationState EMPTY =
       new StationState(null, 0, 0, null, List.of(), List.of(), 0, List.of(), null, 0, List.of(), 0, null, null,
-          null, 0);
+          null, null, 0, null);
 
   public StationState {
     crew = List.copyOf(crew);
@@ -86,9 +90,11 @@ public record StationState(
     private List<DockedVehicle> visitingVehicles;
     private int spacewalks;
     private Milestone lastMilestone;
+    private LastEvent lastEvent;
     private String lastEventId;
     private Instant lastEventTime;
     private long eventsApplied;
+    private String run;
 
     private Builder(StationState s) {
       asOf = s.asOf;
@@ -100,9 +106,11 @@ public record StationState(
       visitingVehicles = s.visitingVehicles;
       spacewalks = s.spacewalks;
       lastMilestone = s.lastMilestone;
+      lastEvent = s.lastEvent;
       lastEventId = s.lastEventId;
       lastEventTime = s.lastEventTime;
       eventsApplied = s.eventsApplied;
+      run = s.run;
     }
 
     public Builder asOf(Instant value) {
@@ -150,9 +158,10 @@ public record StationState(
       return this;
     }
 
-    public Builder lastEvent(String id, Instant time) {
-      lastEventId = id;
-      lastEventTime = time;
+    public Builder lastEvent(LastEvent event) {
+      lastEvent = event;
+      lastEventId = event == null ? null : event.id();
+      lastEventTime = event == null ? null : event.time();
       return this;
     }
 
@@ -161,9 +170,14 @@ public record StationState(
       return this;
     }
 
+    public Builder run(String value) {
+      run = value;
+      return this;
+    }
+
     public StationState build() {
       return new StationState(asOf, 0, 0, expedition, crew, modules, 0, elements, occupiedSince, 0,
-          visitingVehicles, spacewalks, lastMilestone, lastEventId, lastEventTime, eventsApplied);
+          visitingVehicles, spacewalks, lastMilestone, lastEvent, lastEventId, lastEventTime, eventsApplied, run);
     }
   }
 

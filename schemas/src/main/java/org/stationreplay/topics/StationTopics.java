@@ -13,6 +13,11 @@ public final class StationTopics {
   /** Records the fold could not use, with headers saying why. Value: the original bytes. */
   public static final String EVENTS_DLQ = "station.events.dlq";
 
+  /** Commands to the replay (pause, resume, speed, seek, restart, loop). Key: station id. */
+  public static final String CONTROL = "station.control";
+  /** What each replay is doing now. Key: station id. Compacted. */
+  public static final String REPLAY_STATUS = "station.replay-status";
+
   /** Record key of the one real station; synthetic logs use other keys. */
   public static final String ISS = "ISS";
 
@@ -49,9 +54,19 @@ public final class StationTopics {
     return new TopicSpec(names.deadLetters(), partitions, KEEP_HISTORY);
   }
 
-  /** What the Streams app needs before it starts. */
-  public static List<TopicSpec> streamsTopics(TopicNames names, int partitions) {
-    return List.of(events(names, partitions), state(names, partitions), deadLetters(names, partitions));
+  public static TopicSpec control(TopicNames names, int partitions) {
+    return new TopicSpec(names.control(), partitions, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+  }
+
+  public static TopicSpec replayStatus(TopicNames names, int partitions) {
+    return new TopicSpec(names.replayStatus(), partitions,
+        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+  }
+
+  /** Every topic of the system; whoever starts first creates them, all with the same partition count. */
+  public static List<TopicSpec> all(TopicNames names, int partitions) {
+    return List.of(events(names, partitions), state(names, partitions), deadLetters(names, partitions),
+        control(names, partitions), replayStatus(names, partitions));
   }
 
   private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {

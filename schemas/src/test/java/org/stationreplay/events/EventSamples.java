@@ -35,6 +35,11 @@ public final class EventSamples {
             NASA_ISS, null, null, List.of("Oleg Kotov", "Sergey Ryazanskiy"), 330, "Russian EVA 36", "Pirs",
             "Olympic torch"),
         new MilestoneReached("2000-11-02-milestone-expedition-1", t, 1, NASA_ISS, TimePrecision.DAY, null,
-            "Entry of Expedition 1", "Expedition 1 arrives at the International Space Station."));
+            "Entry of Expedition 1", "Expedition 1 arrives at the International Space Station."),
+        new ReplayStarted("replay-restart-1998-11-20", Instant.parse("1998-11-20T06:40:00Z"), 1, NASA_ISS, null, null,
+            "restart"),
+        new ClockTicked("tick-2009-07-18-replay-restart-1-s1", Instant.parse("2009-07-18T00:00:00Z"), 1,
+            new Source("Station History Replay producer", "urn:station-replay:producer"), null, null,
+            "replay-restart-1-s1"));
   }
 }

@@ -25,7 +25,8 @@ class StationStateTest {
         List.of(new AttachedElement("Z1", ElementKind.TRUSS, Agency.NASA, "Unity zenith", t)),
         LocalDate.of(2000, 11, 2), 99,
         List.of(new DockedVehicle("Soyuz TM-31", VehicleType.SOYUZ, BerthingMode.DOCKED, null, null, t)),
-        3, new Milestone("m", t, "Title", "Caption"), "e", t, 7);
+        3, new Milestone("m", t, "Title", "Caption"), new LastEvent("e", "CrewArrived", t, "They arrived"), "e", t,
+        7, "replay-start-1");
   }
 
   @Test

@@ -4,9 +4,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
- * Stream time is event time: the {@code time} inside the event, whatever timestamp a writer put on the record.
- * A record that is not a valid event keeps its record timestamp (or the partition time if it has none); it goes
- * to the dead-letter topic anyway.
+ * Stream time is event time: the {@code time} inside the event, whatever timestamp a writer put on the record. A record that is neither keeps its record timestamp (or the partition time if it has none); it
+ * goes to the dead-letter topic anyway.
  */
 public final class EventTimeExtractor implements TimestampExtractor {
   @Override

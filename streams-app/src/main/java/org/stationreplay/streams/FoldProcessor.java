@@ -7,24 +7,27 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.stationreplay.fold.EventRejectedException;
 import org.stationreplay.fold.StationFold;
 import org.stationreplay.state.StationState;
 import org.stationreplay.topics.StationTopics;
 
 /**
- * Folds each event into the state of its station (the record key) with {@link StationFold}, stores it and
- * forwards it to {@code station.state}. Anything the fold cannot use goes to the dead-letter topic with headers
+ * Folds each event into the state of its station (the record key) with {@link StationFold}, stores it (latest,
+ * and as a version at the event's time) and forwards it to {@code station.state}. Anything the fold cannot use goes to the dead-letter topic with headers
  * saying why and where it came from, and the state stays as it was.
  */
 final class FoldProcessor implements Processor<String, DecodedEvent, String, Object> {
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, StationState> store;
+  private VersionedKeyValueStore<String, StationState> history;
 
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.store = context.getStateStore(StationTopology.STATE_STORE);
+    this.history = context.getStateStore(StationTopology.HISTORY_STORE);
   }
 
   @Override
@@ -46,9 +49,15 @@ final class FoldProcessor implements Processor<String, DecodedEvent, String, Obj
       deadLetter(record, "rejected by the fold: " + e.reason());
       return;
     }
+    long time = decoded.event().time().toEpochMilli();
+    if (next == current) {
+      return; // a clock tick of another replay run: nothing changed
+    }
     store.put(record.key(), next);
-    context.forward(record.withValue((Object) next).withTimestamp(decoded.event().time().toEpochMilli()),
-        StationTopology.STATE_SINK);
+    if (next.eventsApplied() > 0) { // a run's opening marker empties the station now, not in history
+      history.put(record.key(), next, time);
+    }
+    context.forward(record.withValue((Object) next).withTimestamp(time), StationTopology.STATE_SINK);
   }
 
   private void deadLetter(Record<String, DecodedEvent> record, String reason) {

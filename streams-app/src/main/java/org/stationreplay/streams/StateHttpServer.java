@@ -3,46 +3,128 @@ package org.stationreplay.streams;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.stationreplay.control.ControlCommand;
 import org.stationreplay.json.Json;
+import org.stationreplay.state.StationState;
+import org.stationreplay.time.TimeArgs;
 import org.stationreplay.topics.StationTopics;
 
 /**
- * The HTTP API over the Streams app's state: {@code GET /api/state} (JSON), {@code GET /api/health} and the page
- * at {@code /}. Binds to loopback unless told otherwise.
+ * The HTTP API and the dashboard page (see {@code docs/dashboard-api.md}): state now and at any past date, the
+ * SSE stream, chart series, replay commands and status. Binds to loopback unless told otherwise.
  */
 public final class StateHttpServer implements AutoCloseable {
   public static final String LOOPBACK = "127.0.0.1";
+  static final int CLIENT_QUEUE = 20_000;
 
   private final Javalin app;
+  private final ExecutorService writers;
+  private final ScheduledExecutorService heartbeats;
 
-  private StateHttpServer(Javalin app) {
+  private StateHttpServer(Javalin app, ExecutorService writers, ScheduledExecutorService heartbeats) {
     this.app = app;
+    this.writers = writers;
+    this.heartbeats = heartbeats;
   }
 
-  public static StateHttpServer start(StationStreamsApp streams, String host, int port) {
+  public static StateHttpServer start(StationStreamsApp streams, StateFeed feed, ControlPublisher control,
+      String host, int port) {
+    ExecutorService writers = Executors.newFixedThreadPool(4, daemon("sse-writer"));
+    ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeat"));
+    List<SseSubscriber> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+    heartbeats.scheduleAtFixedRate(() -> {
+      live.removeIf(s -> !s.isOpen());
+      live.forEach(SseSubscriber::heartbeat);
+    }, 10, 10, TimeUnit.SECONDS);
+
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.staticFiles.add("/public", Location.CLASSPATH);
+      config.http.disableCompression(); // SSE must reach the browser event by event
     });
     app.get("/api/state", ctx -> state(ctx, streams));
-    app.get("/api/health", ctx -> json(ctx, HttpStatus.OK, Map.of("streams", streams.streamsState().name())));
+    app.get("/api/series", ctx -> json(ctx, HttpStatus.OK, feed.series(station(ctx))));
+    app.get("/api/replay", ctx -> feed.replayStatus(station(ctx)).ifPresentOrElse(
+        s -> ctx.contentType("application/json").header("Cache-Control", "no-store").result(s),
+        () -> json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no replay has reported yet"))));
+    app.post("/api/control", ctx -> {
+      ControlCommand command = ControlRequests.parse(ctx.body());
+      FeedPosition at = control.publish(station(ctx), command);
+      json(ctx, HttpStatus.ACCEPTED, Map.of("accepted", true, "position", at.toString()));
+    });
+    app.sse("/api/stream", client -> stream(client, feed, writers, live));
+    app.get("/api/health", ctx -> json(ctx, HttpStatus.OK, Map.of("streams", streams.streamsState().name(),
+        "dashboards", feed.subscribers())));
     app.exception(StationStreamsApp.StateNotReadyException.class,
         (e, ctx) -> json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", e.getMessage())));
+    app.exception(IllegalArgumentException.class,
+        (e, ctx) -> json(ctx, HttpStatus.BAD_REQUEST, Map.of("error", e.getMessage())));
     app.start(host, port);
-    return new StateHttpServer(app);
+    return new StateHttpServer(app, writers, heartbeats);
+  }
+
+  private static void stream(SseClient client, StateFeed feed, ExecutorService writers, List<SseSubscriber> live) {
+    String station = station(client.ctx());
+    // The browser's own Last-Event-ID wins: it is newer than a lastEventId the page put in the URL earlier.
+    String header = client.ctx().header("Last-Event-ID");
+    Optional<FeedPosition> after = FeedPosition.parse(header != null ? header : client.ctx().queryParam("lastEventId"));
+    client.keepAlive();
+    SseSubscriber subscriber = new SseSubscriber(client, CLIENT_QUEUE, writers);
+    client.onClose(() -> feed.unsubscribe(station, subscriber));
+    live.add(subscriber);
+    feed.subscribe(station, after, subscriber);
   }
 
   private static void state(Context ctx, StationStreamsApp streams) {
-    String station = ctx.queryParamAsClass("station", String.class).getOrDefault(StationTopics.ISS);
-    streams.state(station).ifPresentOrElse(
-        s -> ctx.contentType("application/json").header("Cache-Control", "no-store").result(Json.write(s)),
-        () -> json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no events folded yet for station " + station)));
+    String station = station(ctx);
+    String at = ctx.queryParam("at");
+    Optional<StationState> latest = streams.state(station);
+    if (at == null) {
+      latest.ifPresentOrElse(s -> stateJson(ctx, s),
+          () -> json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no events folded yet for station " + station)));
+      return;
+    }
+    Instant instant = TimeArgs.endOf(at);
+    if (latest.isEmpty() || latest.get().asOf() == null) {
+      json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no events folded yet for station " + station));
+    } else if (instant.isAfter(latest.get().asOf())) {
+      json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "the replay has not reached " + instant
+          + " yet (simulated time is " + latest.get().asOf() + ")"));
+    } else {
+      streams.stateAt(station, instant).ifPresentOrElse(s -> stateJson(ctx, s),
+          () -> json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "nothing was in orbit at " + instant)));
+    }
+  }
+
+  private static String station(Context ctx) {
+    String s = ctx.queryParam("station");
+    return s == null || s.isBlank() ? StationTopics.ISS : s;
+  }
+
+  private static void stateJson(Context ctx, StationState s) {
+    ctx.contentType("application/json").header("Cache-Control", "no-store").result(Json.write(s));
   }
 
   private static void json(Context ctx, HttpStatus status, Object body) {
-    ctx.status(status).contentType("application/json").result(Json.write(body));
+    ctx.status(status).contentType("application/json").header("Cache-Control", "no-store").result(Json.write(body));
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   public int port() {
@@ -51,6 +133,8 @@ public final class StateHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
+    heartbeats.shutdownNow();
     app.stop();
+    writers.shutdownNow();
   }
 }

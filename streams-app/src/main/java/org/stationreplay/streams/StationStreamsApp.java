@@ -1,6 +1,12 @@
 package org.stationreplay.streams;
 
 import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.query.VersionedKeyQuery;
+import org.apache.kafka.streams.state.VersionedRecord;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -28,7 +34,7 @@ public final class StationStreamsApp implements AutoCloseable {
   /** Makes sure the topics exist with the right configs, then starts the topology. */
   public static StationStreamsApp start(StreamsSettings settings) {
     try (Admin admin = Admin.create(settings.clientConfig())) {
-      TopicAdmin.ensure(admin, StationTopics.streamsTopics(settings.topics(), settings.partitions()));
+      TopicAdmin.ensure(admin, StationTopics.all(settings.topics(), settings.partitions()));
     }
     Topology topology = StationTopology.buildTopology(settings.topics());
     log.info("Topology:\n{}", topology.describe());
@@ -66,6 +72,31 @@ public final class StationStreamsApp implements AutoCloseable {
     } catch (InvalidStateStoreException e) {
       throw new StateNotReadyException("state store not queryable while Kafka Streams is " + streams.state(), e);
     }
+  }
+
+  /**
+   * The state of a station as it was at {@code instant}, from the versioned store: the last version at or before
+   * it, with the clock moved on to {@code instant}. Empty if there was none.
+   */
+  public Optional<StationState> stateAt(String station, Instant instant) {
+    StateQueryRequest<VersionedRecord<StationState>> request = StateQueryRequest
+        .inStore(StationTopology.HISTORY_STORE)
+        .withQuery(VersionedKeyQuery.<String, StationState>withKey(station).asOf(instant));
+    StateQueryResult<VersionedRecord<StationState>> result = streams.query(request);
+    // Only the partition that holds the key has a version; the others answer with nothing.
+    for (QueryResult<VersionedRecord<StationState>> r : result.getPartitionResults().values()) {
+      if (r.isFailure()) {
+        throw new StateNotReadyException("history store not queryable: " + r.getFailureMessage(), null);
+      }
+      if (r.getResult() != null) {
+        return Optional.of(r.getResult().value().advancedTo(instant));
+      }
+    }
+    if (result.getPartitionResults().isEmpty()) {
+      throw new StateNotReadyException("history store not queryable while Kafka Streams is " + streams.state(),
+          null);
+    }
+    return Optional.empty();
   }
 
   public KafkaStreams.State streamsState() {

@@ -1,5 +1,6 @@
 package org.stationreplay.streams;
 
+import java.time.Duration;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -9,6 +10,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.stationreplay.json.JsonSerde;
 import org.stationreplay.state.StationState;
 import org.stationreplay.topics.TopicNames;
@@ -17,32 +19,43 @@ import org.stationreplay.topics.TopicNames;
  * The fold as a Kafka Streams topology:
  * <pre>
  *   station.events --[events-source]--> [fold-events] --[state-sink]--> station.state
- *                                            |   (station-state-store)
- *                                            +--[dlq-sink]--> station.events.dlq
+ *                                          |   stores: station-state-store (latest),
+ *                                          |           station-state-history (versioned, for time travel)
+ *                                          +--[dlq-sink]--> station.events.dlq
  * </pre>
- * Pure: builds the topology, touches nothing.
+ * The replay's clock ticks travel in station.events too, in order with the events they fall between. Pure:
+ * builds the topology, touches nothing.
  */
 public final class StationTopology {
   public static final String SOURCE = "events-source";
   public static final String FOLD_PROCESSOR = "fold-events";
   public static final String STATE_STORE = "station-state-store";
+  public static final String HISTORY_STORE = "station-state-history";
   public static final String STATE_SINK = "state-sink";
   public static final String DLQ_SINK = "dlq-sink";
+
+  /** Versions are kept for the whole span of the history, with about a month per segment. */
+  static final Duration HISTORY_RETENTION = Duration.ofDays(366L * 40);
+  static final Duration HISTORY_SEGMENT = Duration.ofDays(30);
 
   private StationTopology() {}
 
   public static Topology buildTopology(TopicNames topics) {
-    StoreBuilder<KeyValueStore<String, StationState>> store = Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), JsonSerde.of(StationState.class))
+    JsonSerde<StationState> stateSerde = JsonSerde.of(StationState.class);
+    StoreBuilder<KeyValueStore<String, StationState>> latest = Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), stateSerde)
         // No record cache: each new state must reach the API and station.state at once, not at the next commit.
         .withCachingDisabled();
+    StoreBuilder<VersionedKeyValueStore<String, StationState>> history = Stores.versionedKeyValueStoreBuilder(
+        Stores.persistentVersionedKeyValueStore(HISTORY_STORE, HISTORY_RETENTION, HISTORY_SEGMENT),
+        Serdes.String(), stateSerde);
     return new Topology()
         .addSource(AutoOffsetReset.earliest(), SOURCE, new EventTimeExtractor(), new StringDeserializer(),
             new EventDecoder(), topics.events())
         .addProcessor(FOLD_PROCESSOR, FoldProcessor::new, SOURCE)
-        .addStateStore(store, FOLD_PROCESSOR)
-        .addSink(STATE_SINK, topics.state(), new StringSerializer(), JsonSerde.of(StationState.class),
-            FOLD_PROCESSOR)
+        .addStateStore(latest, FOLD_PROCESSOR)
+        .addStateStore(history, FOLD_PROCESSOR)
+        .addSink(STATE_SINK, topics.state(), new StringSerializer(), stateSerde, FOLD_PROCESSOR)
         .addSink(DLQ_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(),
             FOLD_PROCESSOR);
   }

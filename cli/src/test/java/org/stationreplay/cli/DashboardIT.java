@@ -1,0 +1,225 @@
+package org.stationreplay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.stationreplay.broker.EmbeddedKafkaBroker;
+import org.stationreplay.control.ReplayStatus;
+import org.stationreplay.fold.StationFold;
+import org.stationreplay.history.History;
+import org.stationreplay.history.HistoryReader;
+import org.stationreplay.json.Json;
+import org.stationreplay.producer.ReplayClock;
+import org.stationreplay.producer.ReplayJob;
+import org.stationreplay.producer.ReplayListener;
+import org.stationreplay.producer.ReplayRequest;
+import org.stationreplay.producer.Speed;
+import org.stationreplay.state.StationState;
+import org.stationreplay.streams.StationService;
+import org.stationreplay.streams.StreamsSettings;
+import org.stationreplay.topics.StationTopics;
+import org.stationreplay.topics.TopicNames;
+
+/** The dashboard's backend on a real broker: SSE with resume, replay commands, replay status, time travel. */
+class DashboardIT {
+  private static EmbeddedKafkaBroker broker;
+  private static final HttpClient http = HttpClient.newHttpClient();
+  private static final History HISTORY = HistoryReader.bundled();
+
+  private TopicNames topics;
+  private StationService service;
+  private Thread replay;
+  private String base;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = EmbeddedKafkaBroker.start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
+
+  static Map<String, Object> client() {
+    return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+  }
+
+  @BeforeEach
+  void start(TestInfo test) throws Exception {
+    String prefix = test.getTestMethod().orElseThrow().getName().toLowerCase() + "-" + System.nanoTime() + "-";
+    topics = TopicNames.prefixed(prefix);
+    service = StationService.start(new StreamsSettings(prefix + "app", client(),
+        Path.of("target", "it-state", prefix), Duration.ofMillis(100), topics, 3), "127.0.0.1", 0,
+        Duration.ofSeconds(60));
+    base = "http://127.0.0.1:" + service.httpPort();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (replay != null) {
+      replay.interrupt();
+      replay.join(10_000);
+    }
+    service.close();
+  }
+
+  /** A replay that stays for commands, at a speed where a year takes about 3 s (with a tick per day). */
+  private void startReplay(Speed speed) {
+    replay = new Thread(() -> {
+      try {
+        ReplayJob.run(client(), new ReplayRequest(HISTORY, speed, null, null, Duration.ofMillis(200),
+            StationTopics.ISS, false, false), ReplayClock.SYSTEM, ReplayListener.NONE, topics, 3);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "test-replay");
+    replay.start();
+  }
+
+  private List<String> lastTicks() {
+    List<ConsumerRecord<String, byte[]>> ticks = EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.events())
+        .stream().filter(r -> new String(r.value()).contains("\"ClockTicked\"")).toList();
+    return ticks.subList(Math.max(0, ticks.size() - 3), ticks.size()).stream()
+        .map(r -> new String(r.value())).toList();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String json) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + "/api/control"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private ReplayStatus status() throws Exception {
+    HttpResponse<String> r = get("/api/replay");
+    return r.statusCode() == 200 ? Json.mapper().readValue(r.body(), ReplayStatus.class) : null;
+  }
+
+  /** The latest state, or an empty station while there is none yet. */
+  private StationState state() throws Exception {
+    HttpResponse<String> r = get("/api/state");
+    return r.statusCode() == 200 ? Json.mapper().readValue(r.body(), StationState.class) : StationState.EMPTY;
+  }
+
+  @Test
+  void shouldResumeADroppedStreamWithEveryChangeExactlyOnce() throws Exception {
+    startReplay(new Speed(1e8));
+    List<String> ids = new ArrayList<>();
+    List<Long> applied = new ArrayList<>();
+    String lastId;
+    try (SseReader first = new SseReader(URI.create(base + "/api/stream"), null)) {
+      for (int i = 0; i < 40; i++) {
+        SseReader.Message m = first.next("state", Duration.ofSeconds(30));
+        assertThat(m).as("state event %d", i).isNotNull();
+        ids.add(m.id());
+        applied.add(Json.mapper().readValue(m.data(), StationState.class).eventsApplied());
+      }
+      lastId = ids.get(ids.size() - 1);
+    } // dropped here, while the replay goes on
+    Thread.sleep(1_000);
+    try (SseReader second = new SseReader(URI.create(base + "/api/stream"), lastId)) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (System.nanoTime() < deadline) {
+        SseReader.Message m = second.next("state", Duration.ofSeconds(2));
+        if (m != null) {
+          ids.add(m.id());
+          applied.add(Json.mapper().readValue(m.data(), StationState.class).eventsApplied());
+        } else if (status() != null && status().state() == ReplayStatus.State.FINISHED) {
+          break; // finished, and two quiet seconds on the stream
+        }
+      }
+    }
+    // Every committed state after the first one received, in order, once: exactly the topic's records.
+    List<ConsumerRecord<String, byte[]>> records = EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.state());
+    List<String> expected = records.stream().map(r -> r.partition() + "-" + r.offset())
+        .dropWhile(id -> !id.equals(ids.get(0))).toList();
+    assertThat(ids).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
+    assertThat(applied.get(applied.size() - 1)).isEqualTo(HISTORY.size());
+  }
+
+  @Test
+  void shouldPauseResumeSeekAndTravelInTimeFromHttp() throws Exception {
+    startReplay(new Speed(3e7)); // about a year per second, a tick per simulated day
+    await().atMost(Duration.ofSeconds(60)).until(() -> status() != null && state().asOf() != null
+        && state().asOf().isAfter(Instant.parse("2000-01-01T00:00:00Z")));
+
+    assertThat(post("{\"command\":\"pause\"}").statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(10)).until(() -> status().state() == ReplayStatus.State.PAUSED);
+    Instant pausedAt = status().simulatedTime();
+    // The fold may still be working through what was sent before the pause: it catches up with the last
+    // midnight tick before the paused clock, then stands still.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(state().asOf())
+        .as("state %s / status %s / last ticks %s", state().lastEventId(), status(), lastTicks())
+        .isAfterOrEqualTo(pausedAt.minus(Duration.ofDays(1))));
+    Instant paused = state().asOf();
+    assertThat(paused).isBeforeOrEqualTo(pausedAt);
+    Thread.sleep(1_500);
+    assertThat(state().asOf()).as("simulated time stands still while paused").isEqualTo(paused);
+
+    assertThat(post("{\"command\":\"resume\"}").statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(10)).until(() -> state().asOf().isAfter(paused));
+
+    // Days pass between events: the clock ticks move asOf, not only events.
+    Instant a = state().asOf();
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      StationState s = state();
+      return s.asOf().isAfter(a) && s.lastEventId().equals(state().lastEventId());
+    });
+
+    assertThat(post("{\"command\":\"seek\",\"to\":\"2010-04-10\"}").statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !state().asOf().isBefore(Instant.parse("2010-04-10T00:00:00Z")));
+    assertThat(post("{\"command\":\"pause\"}").statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(10)).until(() -> status().state() == ReplayStatus.State.PAUSED);
+
+    // Time travel from the versioned store: the day of the 13-person record equals the offline fold.
+    for (String date : List.of("2009-07-20", "2000-11-02", "2003-08-01")) {
+      HttpResponse<String> past = get("/api/state?at=" + date);
+      assertThat(past.statusCode()).as(date + ": " + past.body()).isEqualTo(200);
+      StationState expected = StationFold.foldUntil(HISTORY.events(), Instant.parse(date + "T23:59:59.999Z"));
+      // Equal to the offline fold but for the run the replay stamps on its states.
+      assertThat(Json.mapper().readValue(past.body(), StationState.class).toBuilder().run(null).build())
+          .as(date).isEqualTo(expected);
+    }
+    assertThat(Json.mapper().readValue(get("/api/state?at=2009-07-20").body(), StationState.class).peopleAboard())
+        .isEqualTo(13);
+    assertThat(get("/api/state?at=2020-01-01").statusCode()).as("not replayed yet").isEqualTo(404);
+
+    // Seeking backwards starts a new run; the state is refolded to the target.
+    assertThat(post("{\"command\":\"seek\",\"to\":\"2001-01-01\"}").statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      StationState s = state();
+      assertThat(s.asOf()).isBefore(Instant.parse("2002-01-01T00:00:00Z"));
+      assertThat(s.expedition()).isEqualTo(1);
+    });
+    HttpResponse<String> series = get("/api/series");
+    assertThat(series.statusCode()).isEqualTo(200);
+    assertThat(series.body()).contains("\"people\"");
+
+    assertThat(post("{\"command\":\"explode\"}").statusCode()).isEqualTo(400);
+    assertThat(post("{\"command\":\"speed\",\"speed\":\"warp\"}").body()).contains("error");
+    assertThat(post("{\"command\":\"speed\",\"speed\":86400}").statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(10)).until(() -> status().speed().equals("86400"));
+  }
+}
