@@ -230,6 +230,9 @@ public final class ReplayEngine {
       anchor(to, index);
       lastTick = to;
     }
+    if (index > 0 && to.isAfter(events.get(index - 1).time())) {
+      sink.tick(key, to, runId); // the clock shows the instant sought, not the last event before it
+    }
     if (wasPaused) {
       pausedAt = to;
       state = ReplayStatus.State.PAUSED;

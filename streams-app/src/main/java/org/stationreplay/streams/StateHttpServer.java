@@ -97,9 +97,11 @@ public final class StateHttpServer implements AutoCloseable {
     Instant instant = TimeArgs.endOf(at);
     if (latest.isEmpty() || latest.get().asOf() == null) {
       json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no events folded yet for station " + station));
-    } else if (instant.isAfter(latest.get().asOf())) {
-      json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "the replay has not reached " + instant
+    } else if (TimeArgs.startOf(at).isAfter(latest.get().asOf())) {
+      json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "the replay has not reached " + at
           + " yet (simulated time is " + latest.get().asOf() + ")"));
+    } else if (instant.isAfter(latest.get().asOf())) {
+      stateJson(ctx, latest.get()); // today, as far as the replay has got
     } else {
       streams.stateAt(station, instant).ifPresentOrElse(s -> stateJson(ctx, s),
           () -> json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "nothing was in orbit at " + instant)));

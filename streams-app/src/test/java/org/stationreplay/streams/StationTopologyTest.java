@@ -117,11 +117,64 @@ class StationTopologyTest {
     assertThat(store.get(StationTopics.ISS)).isEqualTo(before);
   }
 
+  private static final org.stationreplay.events.Source PRODUCER =
+      new org.stationreplay.events.Source("Station History Replay producer", "urn:station-replay:producer");
+
+  private static org.stationreplay.events.ReplayStarted marker(String run) {
+    return new org.stationreplay.events.ReplayStarted(run, Instant.parse("1998-11-20T06:40:00Z"), 1, PRODUCER, null,
+        null, "start");
+  }
+
+  private static org.stationreplay.events.ClockTicked tick(String date, String run) {
+    return new org.stationreplay.events.ClockTicked("tick-" + date + "-" + run, Instant.parse(date + "T00:00:00Z"),
+        1, PRODUCER, null, null, run);
+  }
+
+  @Test
+  void shouldMoveTheClockOnTicksOfTheCurrentRunAndIgnoreOthers() {
+    List<StationEvent> first = HistoryReader.bundled().events().subList(0, 2);
+    send(StationTopics.ISS, marker("replay-start-1-s1"));
+    first.forEach(e -> send(StationTopics.ISS, e));
+    states.readRecordsToList();
+
+    send(StationTopics.ISS, tick("1998-12-20", "replay-start-1-s1"));
+    StationState ticked = states.readValue();
+    assertThat(ticked.asOf()).isEqualTo(Instant.parse("1998-12-20T00:00:00Z"));
+    assertThat(ticked.eventsApplied()).isEqualTo(2);
+    assertThat(ticked.lastEventId()).isEqualTo(first.get(1).id());
+
+    send(StationTopics.ISS, tick("1998-12-21", "replay-start-0-s0")); // left over from an earlier run
+    assertThat(states.isEmpty()).isTrue();
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldStartAfreshAtAReplayMarkerAndKeepHistoryForTimeTravel() {
+    List<StationEvent> events = HistoryReader.bundled().events().subList(0, 20);
+    send(StationTopics.ISS, marker("replay-start-1-s1"));
+    events.forEach(e -> send(StationTopics.ISS, e));
+    send(StationTopics.ISS, marker("replay-seek-2-s1"));
+    StationState reset = states.readRecordsToList().get(events.size() + 1).value();
+    assertThat(reset.eventsApplied()).isZero();
+    assertThat(reset.modules()).isEmpty();
+    assertThat(reset.run()).isEqualTo("replay-seek-2-s1");
+    send(StationTopics.ISS, events.get(0)); // the new run refolds from the first event
+    assertThat(states.readValue().moduleCount()).isEqualTo(1);
+
+    org.apache.kafka.streams.state.VersionedKeyValueStore<String, StationState> history =
+        driver.getVersionedKeyValueStore(StationTopology.HISTORY_STORE);
+    Instant at = events.get(10).time();
+    StationState then = history.get(StationTopics.ISS, at.toEpochMilli()).value();
+    assertThat(then.toBuilder().run(null).build()).isEqualTo(StationFold.foldUntil(events, at).toBuilder()
+        .asOf(then.asOf()).build());
+  }
+
   @Test
   void shouldNameEveryNodeOfTheTopology() {
     String description = StationTopology.buildTopology(TOPICS).describe().toString();
     assertThat(description).contains(StationTopology.SOURCE, StationTopology.FOLD_PROCESSOR,
-        StationTopology.STATE_STORE, StationTopology.STATE_SINK, StationTopology.DLQ_SINK);
+        StationTopology.STATE_STORE, StationTopology.HISTORY_STORE, StationTopology.STATE_SINK,
+        StationTopology.DLQ_SINK);
     assertThat(description).doesNotContain("KSTREAM-");
   }
 

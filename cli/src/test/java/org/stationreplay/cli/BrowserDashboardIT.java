@@ -1,0 +1,214 @@
+package org.stationreplay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.stationreplay.broker.EmbeddedKafkaBroker;
+import org.stationreplay.fold.StationFold;
+import org.stationreplay.history.History;
+import org.stationreplay.history.HistoryReader;
+import org.stationreplay.producer.ReplayClock;
+import org.stationreplay.producer.ReplayJob;
+import org.stationreplay.producer.ReplayListener;
+import org.stationreplay.producer.ReplayRequest;
+import org.stationreplay.producer.Speed;
+import org.stationreplay.state.StationState;
+import org.stationreplay.streams.StationService;
+import org.stationreplay.streams.StreamsSettings;
+import org.stationreplay.topics.StationTopics;
+import org.stationreplay.topics.TopicNames;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run) against
+ * the real backend: a KRaft broker, the Streams app, the feed, and a replay running. Skipped only where Chromium
+ * is not installed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserDashboardIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final History HISTORY = HistoryReader.bundled();
+
+  private static EmbeddedKafkaBroker broker;
+  private static StationService service;
+  private static Thread replay;
+  private static WebDriver browser;
+  private static TopicNames topics;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+    broker = EmbeddedKafkaBroker.start();
+    Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    String prefix = "browser-" + System.nanoTime() + "-";
+    topics = TopicNames.prefixed(prefix);
+    service = StationService.start(new StreamsSettings(prefix + "app", client, Path.of("target", "it-state", prefix),
+        Duration.ofMillis(100), topics, 3), "127.0.0.1", 0, Duration.ofSeconds(60));
+    replay = new Thread(() -> {
+      try {
+        // About a month per second, so that a test sees days go by, and a month or so between events at most.
+        ReplayJob.run(client, new ReplayRequest(HISTORY, new Speed(2.6e6), null, null, Duration.ofSeconds(1),
+            StationTopics.ISS, false, false), ReplayClock.SYSTEM, ReplayListener.NONE, topics, 3);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "browser-test-replay");
+    replay.start();
+
+    Path profile = Files.createDirectories(Path.of("target", "chromium-profile-" + System.nanoTime()));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1600,1000", "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeDriverService driverService = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(driverService, options);
+    browser.get("http://127.0.0.1:" + service.httpPort() + "/");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (replay != null) {
+      replay.interrupt();
+      replay.join(10_000);
+    }
+    if (service != null) {
+      service.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private static String text(String id) {
+    return browser.findElement(By.id(id)).getText().trim();
+  }
+
+  private static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  private static void click(String id) {
+    browser.findElement(By.id(id)).click();
+  }
+
+  @Test
+  @Order(1)
+  void shouldLoadAndShowTheStationAsTheReplayRuns() {
+    await().atMost(Duration.ofSeconds(60)).until(() -> !text("sim-date").isEmpty() && !text("sim-date").startsWith("–"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> text("connection").contains("connected"));
+    assertThat(browser.getTitle()).containsIgnoringCase("Station");
+    String first = text("sim-date");
+    await().atMost(Duration.ofSeconds(30)).until(() -> !text("sim-date").equals(first));
+    await().atMost(Duration.ofSeconds(60)).until(() -> Integer.parseInt(text("module-count")) >= 2);
+    assertThat(browser.findElements(By.cssSelector("#module-list .module"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("#timeline .timeline-entry"))).isNotEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void shouldStopTheSimulatedDateWhenPausedFromThePage() throws Exception {
+    click("btn-pause");
+    await().atMost(Duration.ofSeconds(15)).until(() -> text("replay-state").equalsIgnoreCase("PAUSED"));
+    // Let the fold finish what was sent before the pause, then the date must stand still.
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      String before = text("sim-date");
+      Thread.sleep(1_500);
+      return text("sim-date").equals(before);
+    });
+    String paused = text("sim-date");
+    Thread.sleep(2_500);
+    assertThat(text("sim-date")).isEqualTo(paused);
+    click("btn-resume");
+    await().atMost(Duration.ofSeconds(30)).until(() -> !text("sim-date").equals(paused));
+  }
+
+  @Test
+  @Order(3)
+  void shouldJumpWhenSeekingToTheThirteenPersonRecord() throws Exception {
+    click("btn-pause");
+    await().atMost(Duration.ofSeconds(15)).until(() -> text("replay-state").equalsIgnoreCase("PAUSED"));
+    js("const i = document.getElementById('seek-date'); i.value = '2009-07-20';"
+        + "i.dispatchEvent(new Event('input', {bubbles: true})); i.dispatchEvent(new Event('change', {bubbles: true}));");
+    click("btn-seek");
+    // Paused, the seek lands on 20 Jul 2009 and stays: STS-127 docked, 13 people aboard.
+    await().atMost(Duration.ofSeconds(60)).until(() -> text("sim-date").contains("20 Jul 2009"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> text("people-count").equals("13"));
+    assertThat(browser.findElements(By.cssSelector("#crew-list li"))).hasSize(13);
+    screenshot("dashboard");
+  }
+
+  @Test
+  @Order(4)
+  void shouldShowThePastStationFromTheTimeTravelSlider() {
+    long day = LocalDate.parse("2009-07-20").toEpochDay();
+    js("const s = document.getElementById('travel-slider'); s.value = arguments[0];"
+        + "s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));",
+        String.valueOf(day));
+    StationState expected = StationFold.foldUntil(HISTORY.events(), Instant.parse("2009-07-20T23:59:59.999Z"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("travel-panel")).isDisplayed()
+        && text("travel-people-count").equals(String.valueOf(expected.peopleAboard()))
+        && text("travel-module-count").equals(String.valueOf(expected.moduleCount())));
+    assertThat(browser.findElement(By.id("travel-date")).getAttribute("datetime")).isEqualTo("2009-07-20");
+    click("btn-live");
+  }
+
+  @Test
+  @Order(5)
+  void shouldResumeADroppedStreamWithoutGapsOrDuplicates() throws Exception {
+    click("btn-resume");
+    await().atMost(Duration.ofSeconds(15)).until(() -> text("replay-state").equalsIgnoreCase("PLAYING"));
+    Thread.sleep(2_000);
+    js("window.stationDropConnection()");
+    Thread.sleep(3_000);
+    js("window.stationDropConnection()");
+    Thread.sleep(3_000);
+    click("btn-pause");
+    await().atMost(Duration.ofSeconds(15)).until(() -> text("replay-state").equalsIgnoreCase("PAUSED"));
+    Thread.sleep(3_000); // let the last committed states arrive
+    @SuppressWarnings("unchecked")
+    List<String> ids = (List<String>) js("return window.stationFeed.stateIds.slice()");
+    assertThat((Long) js("return window.stationFeed.reconnects")).isGreaterThanOrEqualTo(2L);
+    List<ConsumerRecord<String, byte[]>> records = EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.state());
+    List<String> expected = records.stream().map(r -> r.partition() + "-" + r.offset())
+        .dropWhile(id -> !id.equals(ids.get(0))).toList();
+    assertThat(ids).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
+  }
+
+  private static void screenshot(String name) throws Exception {
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
+    Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+  }
+}
