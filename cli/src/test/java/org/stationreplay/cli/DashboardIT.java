@@ -160,6 +160,34 @@ class DashboardIT {
   }
 
   @Test
+  void shouldServeEveryChangeToTwoHundredDashboardsAtOnce() throws Exception {
+    List<SseReader> readers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 200; i++) {
+        readers.add(new SseReader(URI.create(base + "/api/stream"), null));
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/health").body().contains("\"dashboards\":200"));
+      ReplayJob.run(client(), ReplayRequest.once(HISTORY, Speed.MAX, StationTopics.ISS), ReplayClock.SYSTEM,
+          ReplayListener.NONE, topics, 3);
+      await().atMost(Duration.ofSeconds(120)).until(() -> state().eventsApplied() == HISTORY.size());
+      List<String> expected = EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.state()).stream()
+          .map(r -> r.partition() + "-" + r.offset()).toList();
+      for (SseReader reader : readers) {
+        List<String> got = new ArrayList<>();
+        SseReader.Message m;
+        while (got.size() < expected.size() && (m = reader.next("state", Duration.ofSeconds(30))) != null) {
+          got.add(m.id());
+        }
+        assertThat(got).as("every dashboard gets every committed state, in order").isEqualTo(expected);
+      }
+    } finally {
+      for (SseReader r : readers) {
+        r.close();
+      }
+    }
+  }
+
+  @Test
   void shouldPauseResumeSeekAndTravelInTimeFromHttp() throws Exception {
     startReplay(new Speed(3e7)); // about a year per second, a tick per simulated day
     await().atMost(Duration.ofSeconds(60)).until(() -> status() != null && state().asOf() != null
