@@ -41,11 +41,15 @@ final class ReplayOptions {
   @Option(names = "--loop", description = "Start again from the beginning at the end.")
   boolean loop;
 
+  @Option(names = "--resume", description = "Continue after the last event of this station's run already on the "
+      + "topic (after a crash), instead of starting a new run.")
+  boolean resume;
+
   ReplayRequest request(boolean exitWhenFinished) {
     History history = historyFile == null ? HistoryReader.bundled() : HistoryReader.read(historyFile);
     if (from != null && to != null && to.isBefore(from)) {
       throw new IllegalArgumentException("--to " + to + " is before --from " + from);
     }
-    return new ReplayRequest(history, speed, from, to, maxGap, stationId, loop, exitWhenFinished);
+    return new ReplayRequest(history, speed, from, to, maxGap, stationId, loop, exitWhenFinished, resume);
   }
 }

@@ -15,8 +15,13 @@ public interface EventSink extends AutoCloseable {
   /** What the replay is doing now. */
   void status(String key, ReplayStatus status);
 
-  /** Blocks until everything sent so far is acknowledged. */
+  /** Makes everything sent so far durable and visible (a transaction commit); blocks until then. */
   void flush();
+
+  /** Something was sent since the last {@link #flush()}. */
+  default boolean hasPending() {
+    return false;
+  }
 
   @Override
   void close();

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -20,36 +21,56 @@ import org.stationreplay.topics.StationTopics;
 import org.stationreplay.topics.TopicNames;
 
 /**
- * Writes a replay to Kafka through one idempotent producer with {@code acks=all}: events and the
+ * Writes a replay to Kafka through one transactional producer ({@code acks=all}, idempotent): events and the
  * replay's clock ticks to {@code station.events} (key = station id, record timestamp = event time, headers with
  * the type and schema version), and status reports to {@code station.replay-status}.
+ *
+ * <p>Transactions make a crash harmless: the transactional id is fixed per station, so a replay that starts again
+ * fences its dead predecessor and aborts whatever it left half-written, and {@code --resume} then reads exactly
+ * what was committed. Read-committed readers (the Streams app) never see an event twice.
  */
 public final class KafkaEventSink implements EventSink {
   private final Producer<String, byte[]> producer;
   private final TopicNames topics;
   private final JsonSerde<StationEvent> serde = JsonSerde.of(StationEvent.class);
+  private final int maxPerTransaction;
   private volatile RuntimeException failure;
+  private boolean inTransaction;
+  private int pending;
 
-  public KafkaEventSink(Producer<String, byte[]> producer, TopicNames topics) {
+  public KafkaEventSink(Producer<String, byte[]> producer, TopicNames topics, int maxPerTransaction) {
     this.producer = producer;
     this.topics = topics;
+    this.maxPerTransaction = maxPerTransaction;
+    producer.initTransactions(); // fences an earlier replay of the same station and aborts what it left open
   }
 
-  public static KafkaEventSink create(Map<String, Object> clientConfig, TopicNames topics, boolean throughput) {
-    return new KafkaEventSink(
-        new KafkaProducer<>(producerConfig(clientConfig, throughput), new StringSerializer(), new ByteArraySerializer()),
-        topics);
+  public static KafkaEventSink create(Map<String, Object> clientConfig, TopicNames topics, String key,
+      boolean throughput) {
+    return new KafkaEventSink(new KafkaProducer<>(producerConfig(clientConfig, topics, key, throughput),
+        new StringSerializer(), new ByteArraySerializer()), topics, throughput ? 2_000 : 500);
+  }
+
+  /** The transactional id of a station's replay: one writer per station at a time. */
+  public static String transactionalId(TopicNames topics, String key) {
+    return "station-replay:" + topics.events() + ":" + key;
   }
 
   /**
-   * Idempotent and {@code acks=all} always. A paced replay sends at once ({@code linger.ms=0}); a replay at
-   * max speed batches ({@code linger.ms=5}, 64 KB batches) for throughput.
+   * Transactional, so idempotent with {@code acks=all}. A paced replay sends at once ({@code linger.ms=0}); a
+   * replay at max speed batches ({@code linger.ms=5}, 64 KB batches) for throughput.
    */
-  public static Map<String, Object> producerConfig(Map<String, Object> clientConfig, boolean throughput) {
+  public static Map<String, Object> producerConfig(Map<String, Object> clientConfig, TopicNames topics, String key,
+      boolean throughput) {
     Map<String, Object> p = new HashMap<>(clientConfig);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(topics, key));
+    // Right after a commit the broker answers CONCURRENT_TRANSACTIONS until its markers are written; with several
+    // requests in flight the later ones fail with OUT_OF_ORDER_SEQUENCE_NUMBER, which is fatal in a transaction.
+    // One in flight, and a quick retry (as in the Streams app, see docs/decisions.md).
+    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 5);
     p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "station-replay");
     p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, throughput ? 5 : 0);
     p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
@@ -58,17 +79,12 @@ public final class KafkaEventSink implements EventSink {
 
   @Override
   public void send(String key, StationEvent event) {
-    RuntimeException error = failure;
-    if (error != null) {
-      throw error;
-    }
     RecordHeaders headers = new RecordHeaders();
     headers.add(StationTopics.HEADER_EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
     headers.add(StationTopics.HEADER_SCHEMA_VERSION,
         String.valueOf(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.events(), null, event.time().toEpochMilli(),
-        key, serde.serialize(topics.events(), event), headers);
-    producer.send(record, (metadata, e) -> failed("event " + event.id(), e));
+    write(new ProducerRecord<>(topics.events(), null, event.time().toEpochMilli(), key,
+        serde.serialize(topics.events(), event), headers), "event " + event.id());
   }
 
   @Override
@@ -79,19 +95,48 @@ public final class KafkaEventSink implements EventSink {
 
   @Override
   public void status(String key, ReplayStatus status) {
-    producer.send(new ProducerRecord<>(topics.replayStatus(), key, Json.write(status).getBytes(StandardCharsets.UTF_8)),
-        (m, e) -> failed("status", e));
+    write(new ProducerRecord<>(topics.replayStatus(), key, Json.write(status).getBytes(StandardCharsets.UTF_8)),
+        "status");
   }
 
-  private void failed(String what, Exception e) {
-    if (e != null && failure == null) {
-      failure = new IllegalStateException("sending " + what + " failed: " + e.getMessage(), e);
+  private void write(ProducerRecord<String, byte[]> record, String what) {
+    RuntimeException error = failure;
+    if (error != null) {
+      throw error;
+    }
+    if (!inTransaction) {
+      producer.beginTransaction();
+      inTransaction = true;
+    }
+    producer.send(record, (m, e) -> {
+      if (e != null && failure == null) {
+        failure = new IllegalStateException("sending " + what + " failed: " + e.getMessage(), e);
+      }
+    });
+    if (++pending >= maxPerTransaction) {
+      flush();
     }
   }
 
   @Override
+  public boolean hasPending() {
+    return inTransaction;
+  }
+
+  /** Commits what was sent: from here on read-committed readers see it. */
+  @Override
   public void flush() {
-    producer.flush();
+    if (!inTransaction) {
+      return;
+    }
+    try {
+      producer.commitTransaction();
+    } catch (ProducerFencedException e) {
+      throw new IllegalStateException("another replay of this station took over (transactional id fenced)", e);
+    } finally {
+      inTransaction = false;
+      pending = 0;
+    }
     RuntimeException error = failure;
     if (error != null) {
       throw error;
@@ -100,6 +145,13 @@ public final class KafkaEventSink implements EventSink {
 
   @Override
   public void close() {
+    try {
+      if (inTransaction) {
+        producer.abortTransaction();
+      }
+    } catch (RuntimeException ignored) {
+      // closing anyway
+    }
     producer.close();
   }
 }

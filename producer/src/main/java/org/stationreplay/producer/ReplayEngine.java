@@ -34,6 +34,9 @@ public final class ReplayEngine {
   private static final Logger log = LoggerFactory.getLogger(ReplayEngine.class);
   static final Source MARKER_SOURCE = new Source("Station History Replay producer", "urn:station-replay:producer");
   private static final long STATUS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+  /** Commit what was sent before a wait longer than this, or once a transaction has been open this long. */
+  private static final long COMMIT_BEFORE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  private static final long MAX_OPEN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final ReplayClock clock;
   private final EventSink sink;
@@ -45,6 +48,8 @@ public final class ReplayEngine {
   private final Instant from;
   private final Duration maxGap;
   private final boolean exitWhenFinished;
+  private final ResumePoint resume;
+  private long lastCommit;
 
   private Speed speed;
   private boolean loop;
@@ -73,6 +78,13 @@ public final class ReplayEngine {
   public ReplayEngine(ReplayClock clock, EventSink sink, BlockingQueue<ControlCommand> commands,
       ReplayListener listener, String key, List<StationEvent> events, Instant from, Instant to, Speed speed,
       Duration maxGap, boolean loop, boolean exitWhenFinished) {
+    this(clock, sink, commands, listener, key, events, from, to, speed, maxGap, loop, exitWhenFinished, null);
+  }
+
+  /** @param resume where a crashed replay of this station left off, or null to start a new run */
+  public ReplayEngine(ReplayClock clock, EventSink sink, BlockingQueue<ControlCommand> commands,
+      ReplayListener listener, String key, List<StationEvent> events, Instant from, Instant to, Speed speed,
+      Duration maxGap, boolean loop, boolean exitWhenFinished, ResumePoint resume) {
     this.clock = clock;
     this.sink = sink;
     this.commands = commands;
@@ -87,6 +99,7 @@ public final class ReplayEngine {
     this.loop = loop;
     this.exitWhenFinished = exitWhenFinished;
     this.session = clock.wallTime().toEpochMilli(); // tells this producer's runs from an earlier one's
+    this.resume = resume;
   }
 
   /**
@@ -95,7 +108,11 @@ public final class ReplayEngine {
    * @return the number of events sent
    */
   public int run() throws InterruptedException {
-    newRun("start", start, startInstant());
+    if (resume != null) {
+      continueRun(resume);
+    } else {
+      newRun("start", start, startInstant());
+    }
     while (true) {
       if (state == ReplayStatus.State.PLAYING && next >= events.size()) {
         if (loop && !events.isEmpty()) {
@@ -111,6 +128,7 @@ public final class ReplayEngine {
         }
       }
       if (state != ReplayStatus.State.PLAYING) {
+        commit();
         ControlCommand command = clock.awaitUntil(clock.nanoTime() + TimeUnit.SECONDS.toNanos(1), commands);
         if (command != null) {
           apply(command);
@@ -121,6 +139,10 @@ public final class ReplayEngine {
       Instant tick = nextTickBefore(next);
       long tickDue = tick == null ? Long.MAX_VALUE : dueOfSimulated(tick);
       long wakeAt = Math.min(Math.min(due, tickDue), nextStatusDue);
+      long before = clock.nanoTime();
+      if (!speed.isMax() && (wakeAt - before > COMMIT_BEFORE_WAIT_NANOS || before - lastCommit > MAX_OPEN_NANOS)) {
+        commit(); // about to idle, or open long enough: make what was sent visible now
+      }
       ControlCommand command = speed.isMax() ? commands.poll() : clock.awaitUntil(wakeAt, commands);
       if (command != null) {
         apply(command);
@@ -237,6 +259,25 @@ public final class ReplayEngine {
       pausedAt = to;
       state = ReplayStatus.State.PAUSED;
     }
+  }
+
+  private void commit() {
+    if (sink.hasPending()) {
+      sink.flush();
+    }
+    lastCommit = clock.nanoTime();
+  }
+
+  /** Carries on a run that a crashed producer left off: no new marker, the same run id, the next event. */
+  private void continueRun(ResumePoint point) {
+    runId = point.run();
+    next = Math.min(point.nextIndex(), events.size());
+    state = ReplayStatus.State.PLAYING;
+    Instant sim = next == 0 ? (events.isEmpty() ? null : events.get(0).time()) : events.get(next - 1).time();
+    anchor(sim, next);
+    lastTick = sim;
+    log.info("Resuming run {} at event {} of {}", runId, next, events.size());
+    publishStatus();
   }
 
   /** Where a run starts in simulated time: the {@code from} instant, or the first event. */

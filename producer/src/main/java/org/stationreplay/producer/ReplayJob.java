@@ -29,12 +29,25 @@ public final class ReplayJob {
     log.info("Replaying {} events from {} at speed {}", request.history().size(), request.history().name(),
         request.speed());
     BlockingQueue<ControlCommand> commands = new LinkedBlockingQueue<>();
-    try (KafkaEventSink sink = KafkaEventSink.create(clientConfig, topics, request.speed().isMax());
+    try (KafkaEventSink sink = KafkaEventSink.create(clientConfig, topics, request.key(), request.speed().isMax());
         ControlListener control = new ControlListener(clientConfig, topics.control(), request.key(), commands)) {
+      // The sink is up first: its transactional id has fenced a crashed predecessor, so the log is final.
+      ResumePoint resume = request.resume()
+          ? ResumeLocator.locate(clientConfig, topics.events(), request.key(), request.history().events())
+              .orElse(null)
+          : null;
+      if (request.resume()) {
+        log.info(resume == null ? "Nothing to resume for {}: starting a new run" : "Resuming {} at {}",
+            request.key(), resume);
+      }
       ReplayEngine engine = new ReplayEngine(clock, sink, commands, listener, request.key(),
           request.history().events(), request.from(), request.to(), request.speed(), request.maxGap(),
-          request.loop(), request.exitWhenFinished());
-      return engine.run();
+          request.loop(), request.exitWhenFinished(), resume);
+      try {
+        return engine.run();
+      } finally {
+        sink.flush(); // keep what was sent when stopped (Ctrl-C)
+      }
     }
   }
 }

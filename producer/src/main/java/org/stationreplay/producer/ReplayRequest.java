@@ -13,12 +13,18 @@ import org.stationreplay.history.History;
  * @param key record key: the station id
  * @param loop start again at the end
  * @param exitWhenFinished stop at the end; otherwise stay and take commands (restart, seek) until stopped
+ * @param resume continue after the last event of the station's run already on the topic, if there is one
  */
 public record ReplayRequest(History history, Speed speed, Instant from, Instant to, Duration maxGap, String key,
-    boolean loop, boolean exitWhenFinished) {
+    boolean loop, boolean exitWhenFinished, boolean resume) {
+
+  public ReplayRequest(History history, Speed speed, Instant from, Instant to, Duration maxGap, String key,
+      boolean loop, boolean exitWhenFinished) {
+    this(history, speed, from, to, maxGap, key, loop, exitWhenFinished, false);
+  }
 
   /** A one-shot replay, as {@code ./station replay} does by default. */
   public static ReplayRequest once(History history, Speed speed, String key) {
-    return new ReplayRequest(history, speed, null, null, null, key, false, true);
+    return new ReplayRequest(history, speed, null, null, null, key, false, true, false);
   }
 }

@@ -1,6 +1,8 @@
 package org.stationreplay.streams;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -8,6 +10,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.stationreplay.events.EventType;
+import org.stationreplay.events.StationEvent;
 import org.stationreplay.fold.EventRejectedException;
 import org.stationreplay.fold.StationFold;
 import org.stationreplay.state.StationState;
@@ -20,14 +24,22 @@ import org.stationreplay.topics.StationTopics;
  */
 final class FoldProcessor implements Processor<String, DecodedEvent, String, Object> {
   private ProcessorContext<String, Object> context;
+  /** Far enough ahead that Kafka (message.timestamp.after.max.ms, 1 h by default) would refuse it. */
+  static final Duration FUTURE_LIMIT = Duration.ofMinutes(55);
+
   private KeyValueStore<String, StationState> store;
   private VersionedKeyValueStore<String, StationState> history;
+  private KeyValueStore<String, String> seen;
+  private Sensor deadLetters;
 
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.store = context.getStateStore(StationTopology.STATE_STORE);
     this.history = context.getStateStore(StationTopology.HISTORY_STORE);
+    this.seen = context.getStateStore(StationTopology.SEEN_STORE);
+    this.deadLetters = context.metrics().addRateTotalSensor(StationTopology.METRICS_SCOPE,
+        StationTopology.FOLD_PROCESSOR, StationTopology.DEAD_LETTERS_METRIC, Sensor.RecordingLevel.INFO);
   }
 
   @Override
@@ -41,26 +53,53 @@ final class FoldProcessor implements Processor<String, DecodedEvent, String, Obj
       deadLetter(record, decoded.error());
       return;
     }
+    StationEvent event = decoded.event();
+    if (event.time().toEpochMilli() > context.currentSystemTimeMs() + FUTURE_LIMIT.toMillis()) {
+      // Caught here, before any store: its timestamp would make the changelog write fail and stop the app.
+      deadLetter(record, "time " + event.time() + " is in the future: Kafka would refuse it");
+      return;
+    }
     StationState current = store.get(record.key());
+    String seenKey = null;
+    if (isHistoryEvent(event)) {
+      String run = current == null ? null : current.run();
+      seenKey = record.key() + '\u0000' + run + '\u0000' + event.id();
+      String firstAt = seen.get(seenKey);
+      if (firstAt != null) {
+        deadLetter(record, "duplicate event id " + event.id() + " (already applied at " + firstAt + ")");
+        return;
+      }
+    }
     StationState next;
     try {
-      next = StationFold.apply(current == null ? StationState.EMPTY : current, decoded.event());
+      next = StationFold.apply(current == null ? StationState.EMPTY : current, event);
     } catch (EventRejectedException e) {
       deadLetter(record, "rejected by the fold: " + e.reason());
       return;
     }
-    long time = decoded.event().time().toEpochMilli();
+    long time = event.time().toEpochMilli();
     if (next == current) {
       return; // a clock tick of another replay run: nothing changed
     }
     store.put(record.key(), next);
+    if (seenKey != null) {
+      seen.put(seenKey, context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+          .orElse("?"));
+    }
     if (next.eventsApplied() > 0) { // a run's opening marker empties the station now, not in history
       history.put(record.key(), next, time);
     }
     context.forward(record.withValue((Object) next).withTimestamp(time), StationTopology.STATE_SINK);
   }
 
+  /** Ids are unique among a run's history events; the replay's markers and ticks are not history. */
+  private static boolean isHistoryEvent(StationEvent e) {
+    EventType type = EventType.of(e);
+    return type != EventType.CLOCK_TICKED && type != EventType.REPLAY_STARTED;
+  }
+
   private void deadLetter(Record<String, DecodedEvent> record, String reason) {
+    deadLetters.record();
     Headers headers = record.headers();
     headers.add(StationTopics.HEADER_DLQ_REASON, bytes(reason));
     context.recordMetadata().ifPresent((RecordMetadata m) -> {

@@ -64,7 +64,7 @@ public final class StateHttpServer implements AutoCloseable {
     });
     app.sse("/api/stream", client -> stream(client, feed, writers, live));
     app.get("/api/health", ctx -> json(ctx, HttpStatus.OK, Map.of("streams", streams.streamsState().name(),
-        "dashboards", feed.subscribers())));
+        "dashboards", feed.subscribers(), "deadLetters", streams.deadLetters())));
     app.exception(StationStreamsApp.StateNotReadyException.class,
         (e, ctx) -> json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", e.getMessage())));
     app.exception(IllegalArgumentException.class,

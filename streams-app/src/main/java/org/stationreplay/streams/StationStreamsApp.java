@@ -99,6 +99,14 @@ public final class StationStreamsApp implements AutoCloseable {
     return Optional.empty();
   }
 
+  /** How many records went to the dead-letter topic since this instance started. */
+  public long deadLetters() {
+    return Math.round(streams.metrics().values().stream()
+        .filter(m -> m.metricName().name().equals(StationTopology.DEAD_LETTERS_METRIC + "-total"))
+        .mapToDouble(m -> ((Number) m.metricValue()).doubleValue())
+        .sum());
+  }
+
   public KafkaStreams.State streamsState() {
     return streams.state();
   }

@@ -20,7 +20,8 @@ import org.stationreplay.topics.TopicNames;
  * <pre>
  *   station.events --[events-source]--> [fold-events] --[state-sink]--> station.state
  *                                          |   stores: station-state-store (latest),
- *                                          |           station-state-history (versioned, for time travel)
+ *                                          |           station-state-history (versioned, for time travel),
+ *                                          |           station-seen-event-ids (duplicates)
  *                                          +--[dlq-sink]--> station.events.dlq
  * </pre>
  * The replay's clock ticks travel in station.events too, in order with the events they fall between. Pure:
@@ -31,6 +32,10 @@ public final class StationTopology {
   public static final String FOLD_PROCESSOR = "fold-events";
   public static final String STATE_STORE = "station-state-store";
   public static final String HISTORY_STORE = "station-state-history";
+  /** Ids of the history events applied per station and run, to refuse a duplicate. */
+  public static final String SEEN_STORE = "station-seen-event-ids";
+  public static final String METRICS_SCOPE = "station";
+  public static final String DEAD_LETTERS_METRIC = "dead-letters";
   public static final String STATE_SINK = "state-sink";
   public static final String DLQ_SINK = "dlq-sink";
 
@@ -49,12 +54,15 @@ public final class StationTopology {
     StoreBuilder<VersionedKeyValueStore<String, StationState>> history = Stores.versionedKeyValueStoreBuilder(
         Stores.persistentVersionedKeyValueStore(HISTORY_STORE, HISTORY_RETENTION, HISTORY_SEGMENT),
         Serdes.String(), stateSerde);
+    StoreBuilder<KeyValueStore<String, String>> seen = Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(SEEN_STORE), Serdes.String(), Serdes.String()).withCachingDisabled();
     return new Topology()
         .addSource(AutoOffsetReset.earliest(), SOURCE, new EventTimeExtractor(), new StringDeserializer(),
             new EventDecoder(), topics.events())
         .addProcessor(FOLD_PROCESSOR, FoldProcessor::new, SOURCE)
         .addStateStore(latest, FOLD_PROCESSOR)
         .addStateStore(history, FOLD_PROCESSOR)
+        .addStateStore(seen, FOLD_PROCESSOR)
         .addSink(STATE_SINK, topics.state(), new StringSerializer(), stateSerde, FOLD_PROCESSOR)
         .addSink(DLQ_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(),
             FOLD_PROCESSOR);

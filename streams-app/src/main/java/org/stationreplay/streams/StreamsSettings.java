@@ -49,6 +49,16 @@ public record StreamsSettings(
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     // Internal topics take the broker's default replication factor: 1 embedded, 3 on a cluster.
     p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+    // Static membership: an instance that restarts (after a crash, say) takes its partitions back at once instead
+    // of waiting for the group to time its old self out. One id per state directory, so one per instance. A dead
+    // instance's partitions move to the others after the session timeout.
+    p.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId());
+    p.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
     return p;
+  }
+
+  /** Stable across restarts of one instance, distinct between instances (they never share a state dir). */
+  String instanceId() {
+    return applicationId + "-" + Integer.toHexString(stateDir.toAbsolutePath().normalize().toString().hashCode());
   }
 }

@@ -170,6 +170,38 @@ class StationTopologyTest {
   }
 
   @Test
+  void shouldRefuseADuplicateEventIdAndATimeKafkaWouldRefuseAndCountThem() {
+    List<StationEvent> first = HistoryReader.bundled().events().subList(0, 3);
+    send(StationTopics.ISS, marker("replay-start-1-s1"));
+    first.forEach(e -> send(StationTopics.ISS, e));
+    StationState before = states.readRecordsToList().get(3).value();
+
+    send(StationTopics.ISS, first.get(2)); // the same event again
+    StationEvent future = new org.stationreplay.events.VehicleDeparted("2100-01-01-nothing-departed",
+        Instant.parse("2100-01-01T00:00:00Z"), 1, PRODUCER, null, null, "Nothing");
+    send(StationTopics.ISS, future);
+
+    assertThat(deadLetters.readRecordsToList()).extracting(r -> header(r.headers(), StationTopics.HEADER_DLQ_REASON))
+        .satisfiesExactly(
+            r -> assertThat(r).startsWith("duplicate event id " + first.get(2).id()),
+            r -> assertThat(r).isEqualTo("time 2100-01-01T00:00:00Z is in the future: Kafka would refuse it"));
+    assertThat(states.isEmpty()).isTrue();
+    KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
+    assertThat(store.get(StationTopics.ISS)).isEqualTo(before);
+    assertThat(deadLetterCount()).isEqualTo(2.0);
+
+    send(StationTopics.ISS, marker("replay-restart-2-s1")); // a new run may apply the same events again
+    send(StationTopics.ISS, first.get(0));
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  private double deadLetterCount() {
+    return driver.metrics().values().stream()
+        .filter(m -> m.metricName().name().equals(StationTopology.DEAD_LETTERS_METRIC + "-total"))
+        .mapToDouble(m -> ((Number) m.metricValue()).doubleValue()).sum();
+  }
+
+  @Test
   void shouldNameEveryNodeOfTheTopology() {
     String description = StationTopology.buildTopology(TOPICS).describe().toString();
     assertThat(description).contains(StationTopology.SOURCE, StationTopology.FOLD_PROCESSOR,
