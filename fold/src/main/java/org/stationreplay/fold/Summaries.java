@@ -69,8 +69,9 @@ public final class Summaries implements StationEvent.Cases<String> {
 
   @Override
   public String spacewalkPerformed(SpacewalkPerformed e) {
-    String duration = e.durationMinutes() == null ? ""
-        : String.format(" (%d h %02d min)", e.durationMinutes() / 60, e.durationMinutes() % 60);
+    // Whole hours and minutes, as v1's durationMinutes gave them: a v1 and a v2 spacewalk read the same.
+    String duration = e.duration() == null ? ""
+        : String.format(" (%d h %02d min)", e.duration().toHours(), e.duration().toMinutesPart());
     return "Spacewalk: " + names(e.crew()) + duration;
   }
 

@@ -1,5 +1,6 @@
 package org.stationreplay.fold;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -80,8 +81,8 @@ final class Events {
   }
 
   static SpacewalkPerformed spacewalk(String time, String... crew) {
-    return new SpacewalkPerformed(id(time, "spacewalk"), t(time), 1, SRC, null, null, Arrays.asList(crew), 390,
-        null, null, null);
+    return new SpacewalkPerformed(id(time, "spacewalk"), t(time), SpacewalkPerformed.SCHEMA_VERSION, SRC, null, null,
+        Arrays.asList(crew), Duration.ofMinutes(390), null, null, null);
   }
 
   static MilestoneReached milestone(String time, String title) {

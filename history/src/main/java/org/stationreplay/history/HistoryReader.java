@@ -1,6 +1,5 @@
 package org.stationreplay.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,15 +17,17 @@ import java.util.Map;
 import org.stationreplay.events.StationEvent;
 import org.stationreplay.fold.EventRejectedException;
 import org.stationreplay.fold.StationFold;
+import org.stationreplay.json.EventCodec;
+import org.stationreplay.json.InvalidEventException;
 import org.stationreplay.json.Json;
-import org.stationreplay.json.JsonErrors;
-import org.stationreplay.json.SchemaValidator;
 import org.stationreplay.state.StationState;
 
 /**
- * Reads a history file (JSON Lines, one event a line) and checks every line: JSON syntax, the event's schema,
- * unique ids, times in order, and that the fold accepts it. A bad line is reported with {@code file:line} and
- * skipped; the rest of the file is still checked, so one run lists every problem.
+ * Reads a history file (JSON Lines, one event a line) and checks every line: JSON syntax, the schema of the
+ * event's type and version, unique ids, times in order, and that the fold accepts it. A bad line is reported with
+ * {@code file:line} and skipped; the rest of the file is still checked, so one run lists every problem. Lines are
+ * read through {@link EventCodec}, so a file may mix versions of a type: older ones are upcast to the current
+ * shape before the fold sees them.
  */
 public final class HistoryReader {
   /** Classpath location of the curated ISS history. */
@@ -105,29 +106,24 @@ public final class HistoryReader {
   }
 
   private static StationEvent parse(String name, int line, String text, List<Problem> problems) {
-    JsonNode node;
     try {
-      node = Json.mapper().readTree(text);
+      return EventCodec.read(text);
+    } catch (InvalidEventException e) {
+      String message = e.getMessage();
+      if (e.stage() == InvalidEventException.Stage.SCHEMA) {
+        String id = idOf(text);
+        message = "event '" + id + "' does not match its schema: " + String.join("; ", e.problems());
+      }
+      problems.add(new Problem(name, line, message));
+      return null;
+    }
+  }
+
+  private static String idOf(String text) {
+    try {
+      return Json.mapper().readTree(text).path("id").asText("?");
     } catch (IOException e) {
-      problems.add(new Problem(name, line, "malformed JSON: " + JsonErrors.describe(e)));
-      return null;
-    }
-    if (!node.isObject()) {
-      problems.add(new Problem(name, line, "expected a JSON object, found " + node.getNodeType()));
-      return null;
-    }
-    List<String> schemaProblems = SchemaValidator.get().validateEvent(node);
-    if (!schemaProblems.isEmpty()) {
-      String id = node.path("id").asText("?");
-      problems.add(new Problem(name, line, "event '" + id + "' does not match its schema: "
-          + String.join("; ", schemaProblems)));
-      return null;
-    }
-    try {
-      return Json.mapper().treeToValue(node, StationEvent.class);
-    } catch (IOException | IllegalArgumentException e) {
-      problems.add(new Problem(name, line, JsonErrors.describe(e)));
-      return null;
+      return "?";
     }
   }
 

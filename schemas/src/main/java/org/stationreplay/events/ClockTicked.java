@@ -20,7 +20,7 @@ public record ClockTicked(
     String run) implements StationEvent {
 
   public ClockTicked {
-    Require.envelope(id, time, schemaVersion, source);
+    Require.envelope(EventType.CLOCK_TICKED, id, time, schemaVersion, source);
     Require.text(run, "run");
   }
 

@@ -15,7 +15,7 @@ public record CrewArrived(
     List<CrewMember> crew) implements StationEvent {
 
   public CrewArrived {
-    Require.envelope(id, time, schemaVersion, source);
+    Require.envelope(EventType.CREW_ARRIVED, id, time, schemaVersion, source);
     Require.text(vehicle, "vehicle");
     crew = Require.nonEmpty(crew, "crew");
   }

@@ -15,7 +15,7 @@ public record CrewDeparted(
     List<String> crew) implements StationEvent {
 
   public CrewDeparted {
-    Require.envelope(id, time, schemaVersion, source);
+    Require.envelope(EventType.CREW_DEPARTED, id, time, schemaVersion, source);
     Require.text(vehicle, "vehicle");
     crew = Require.nonEmpty(crew, "crew");
   }

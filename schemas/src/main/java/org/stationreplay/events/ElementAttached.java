@@ -17,7 +17,7 @@ public record ElementAttached(
     String flight) implements StationEvent {
 
   public ElementAttached {
-    Require.envelope(id, time, schemaVersion, source);
+    Require.envelope(EventType.ELEMENT_ATTACHED, id, time, schemaVersion, source);
     Require.text(element, "element");
     Require.present(kind, "kind");
     Require.present(agency, "agency");

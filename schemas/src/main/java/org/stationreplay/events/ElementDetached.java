@@ -14,7 +14,7 @@ public record ElementDetached(
     String reason) implements StationEvent {
 
   public ElementDetached {
-    Require.envelope(id, time, schemaVersion, source);
+    Require.envelope(EventType.ELEMENT_DETACHED, id, time, schemaVersion, source);
     Require.text(element, "element");
   }
 

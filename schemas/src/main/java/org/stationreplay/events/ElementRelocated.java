@@ -15,7 +15,7 @@ public record ElementRelocated(
     String to) implements StationEvent {
 
   public ElementRelocated {
-    Require.envelope(id, time, schemaVersion, source);
+    Require.envelope(EventType.ELEMENT_RELOCATED, id, time, schemaVersion, source);
     Require.text(element, "element");
     Require.text(to, "to");
   }

@@ -3,7 +3,15 @@ package org.stationreplay.events;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The closed set of event types, with their wire names. Kept in step with {@link StationEvent}'s subtypes. */
+/**
+ * The closed set of event types, with their wire names and schema versions. Kept in step with
+ * {@link StationEvent}'s subtypes.
+ *
+ * <p>Every type has versions 1 to {@link #currentVersion()}, each with its own JSON Schema
+ * ({@code events/<Type>.schema.json} for version 1, {@code events/<Type>.v<N>.schema.json} after). Old versions stay
+ * readable forever: a reader validates a document against the schema of its own version and then upcasts it, one
+ * version at a time, to the current one, which is the shape of the record in memory and the version writers emit.
+ */
 public enum EventType {
   ELEMENT_ATTACHED("ElementAttached", ElementAttached.class),
   ELEMENT_DETACHED("ElementDetached", ElementDetached.class),
@@ -13,17 +21,24 @@ public enum EventType {
   EXPEDITION_STARTED("ExpeditionStarted", ExpeditionStarted.class),
   VEHICLE_ARRIVED("VehicleArrived", VehicleArrived.class),
   VEHICLE_DEPARTED("VehicleDeparted", VehicleDeparted.class),
-  SPACEWALK_PERFORMED("SpacewalkPerformed", SpacewalkPerformed.class),
+  /** Version 2 replaced the integer {@code durationMinutes} with the ISO-8601 {@code duration}. */
+  SPACEWALK_PERFORMED("SpacewalkPerformed", SpacewalkPerformed.class, SpacewalkPerformed.SCHEMA_VERSION),
   MILESTONE_REACHED("MilestoneReached", MilestoneReached.class),
   REPLAY_STARTED("ReplayStarted", ReplayStarted.class),
   CLOCK_TICKED("ClockTicked", ClockTicked.class);
 
   private final String wireName;
   private final Class<? extends StationEvent> javaType;
+  private final int currentVersion;
 
   EventType(String wireName, Class<? extends StationEvent> javaType) {
+    this(wireName, javaType, StationEvent.CURRENT_SCHEMA_VERSION);
+  }
+
+  EventType(String wireName, Class<? extends StationEvent> javaType, int currentVersion) {
     this.wireName = wireName;
     this.javaType = javaType;
+    this.currentVersion = currentVersion;
   }
 
   public String wireName() {
@@ -32,6 +47,32 @@ public enum EventType {
 
   public Class<? extends StationEvent> javaType() {
     return javaType;
+  }
+
+  /**
+   * The version writers emit and the in-memory record has. Raising it needs a new schema file, an upcaster from
+   * the previous version and the record in the new shape; older versions are never dropped.
+   */
+  public int currentVersion() {
+    return currentVersion;
+  }
+
+  /** Whether documents of this type may carry {@code version}: 1 to {@link #currentVersion()}. */
+  public boolean hasVersion(int version) {
+    return version >= 1 && version <= currentVersion;
+  }
+
+  /** The schema of one version, relative to the schema root: {@code events/SpacewalkPerformed.v2.schema.json}. */
+  public String schemaPath(int version) {
+    if (!hasVersion(version)) {
+      throw new IllegalArgumentException(unknownVersion(version));
+    }
+    return "events/" + wireName + (version == 1 ? "" : ".v" + version) + ".schema.json";
+  }
+
+  /** The message for a version this type does not have: "unknown schemaVersion 3 for SpacewalkPerformed". */
+  public String unknownVersion(int version) {
+    return "unknown schemaVersion " + version + " for " + wireName;
   }
 
   /** The type of an event; exhaustive through {@link StationEvent.Cases}. */

@@ -14,7 +14,7 @@ public record ExpeditionStarted(
     String commander) implements StationEvent {
 
   public ExpeditionStarted {
-    Require.envelope(id, time, schemaVersion, source);
+    Require.envelope(EventType.EXPEDITION_STARTED, id, time, schemaVersion, source);
     Require.positive(expedition, "expedition");
   }
 

@@ -14,7 +14,7 @@ public record MilestoneReached(
     String caption) implements StationEvent {
 
   public MilestoneReached {
-    Require.envelope(id, time, schemaVersion, source);
+    Require.envelope(EventType.MILESTONE_REACHED, id, time, schemaVersion, source);
     Require.text(title, "title");
     Require.text(caption, "caption");
   }

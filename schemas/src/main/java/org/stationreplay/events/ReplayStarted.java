@@ -20,7 +20,7 @@ public record ReplayStarted(
     String reason) implements StationEvent {
 
   public ReplayStarted {
-    Require.envelope(id, time, schemaVersion, source);
+    Require.envelope(EventType.REPLAY_STARTED, id, time, schemaVersion, source);
     Require.text(reason, "reason");
   }
 

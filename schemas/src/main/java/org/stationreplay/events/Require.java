@@ -36,14 +36,21 @@ public final class Require {
     return value;
   }
 
-  /** The envelope checks shared by every event type. */
-  public static void envelope(String id, java.time.Instant time, int schemaVersion, Source source) {
+  /**
+   * The envelope checks shared by every event type. An event in memory always has its type's current version:
+   * an older document must go through the upcasters ({@code EventCodec.read}) before it becomes a record.
+   */
+  public static void envelope(EventType type, String id, java.time.Instant time, int schemaVersion, Source source) {
     text(id, "id");
     if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
       throw new IllegalArgumentException("field 'id' must match [a-z0-9][a-z0-9._-]*, was '" + id + "'");
     }
     present(time, "time");
-    positive(schemaVersion, "schemaVersion");
+    if (schemaVersion != type.currentVersion()) {
+      throw new IllegalArgumentException("a " + type.wireName() + " in memory is schemaVersion "
+          + type.currentVersion() + ", was " + schemaVersion + " (older documents are read through EventCodec, "
+          + "which upcasts them)");
+    }
     present(source, "source");
   }
 }

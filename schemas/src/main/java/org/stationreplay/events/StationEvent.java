@@ -32,7 +32,11 @@ public sealed interface StationEvent
     permits ElementAttached, ElementDetached, ElementRelocated, CrewArrived, CrewDeparted, ExpeditionStarted,
         VehicleArrived, VehicleDeparted, SpacewalkPerformed, MilestoneReached, ReplayStarted, ClockTicked {
 
-  /** Current version of the envelope and of every payload. */
+  /**
+   * Current version of the envelope, and of every payload that has not changed since: the default of
+   * {@link EventType#currentVersion()}. A type whose payload changed has its own, higher current version
+   * ({@code SpacewalkPerformed}: 2).
+   */
   int CURRENT_SCHEMA_VERSION = 1;
 
   /** Stable id from the data, e.g. {@code 2000-11-02-soyuz-tm-31-arrived}. */
@@ -41,6 +45,7 @@ public sealed interface StationEvent
   /** When it happened, UTC. */
   Instant time();
 
+  /** Always {@link EventType#currentVersion()} of the type in memory: readers upcast older documents first. */
   int schemaVersion();
 
   Source source();

@@ -17,7 +17,7 @@ public record VehicleArrived(
     Agency agency) implements StationEvent {
 
   public VehicleArrived {
-    Require.envelope(id, time, schemaVersion, source);
+    Require.envelope(EventType.VEHICLE_ARRIVED, id, time, schemaVersion, source);
     Require.text(vehicle, "vehicle");
     Require.present(vehicleType, "vehicleType");
     Require.present(mode, "mode");

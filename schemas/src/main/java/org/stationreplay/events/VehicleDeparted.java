@@ -13,7 +13,7 @@ public record VehicleDeparted(
     String vehicle) implements StationEvent {
 
   public VehicleDeparted {
-    Require.envelope(id, time, schemaVersion, source);
+    Require.envelope(EventType.VEHICLE_DEPARTED, id, time, schemaVersion, source);
     Require.text(vehicle, "vehicle");
   }
 

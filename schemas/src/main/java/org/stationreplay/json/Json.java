@@ -9,11 +9,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 
-/** The one JSON configuration of the project: ISO-8601 UTC instants, no nulls for absent optional fields. */
+/**
+ * The one JSON configuration of the project: ISO-8601 UTC instants and durations ({@code "PT6H53M"}), no nulls for
+ * absent optional fields. Events are read through {@link EventCodec}, which validates and upcasts them first.
+ */
 public final class Json {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
       .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
       // Tolerant reader on the wire; the JSON Schemas are the strict gate for data files and the topic.
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -11,17 +11,20 @@ import com.networknt.schema.ValidationMessage;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.stationreplay.events.EventType;
 
 /**
  * Validates JSON documents against the contract in {@code schemas/}: an event against the schema of its
- * {@code type}, a state document against the state schema. Thread-safe; build it once.
+ * {@code type} and {@code schemaVersion} (every version a type has had stays here), a state document against
+ * the state schema. Thread-safe; build it once.
  */
 public final class SchemaValidator {
   public static final String BASE_URI = "https://stationreplay.org/schemas/";
 
-  private final Map<EventType, JsonSchema> eventSchemas = new EnumMap<>(EventType.class);
+  /** Per type, the schema of each version it has: index 0 is version 1. */
+  private final Map<EventType, List<JsonSchema>> eventSchemas = new EnumMap<>(EventType.class);
   private final JsonSchema stateSchema;
   private final JsonSchema envelopeSchema;
   private final Map<String, JsonSchema> documentSchemas = new java.util.HashMap<>();
@@ -31,8 +34,11 @@ public final class SchemaValidator {
         builder -> builder.schemaMappers(m -> m.mapPrefix(BASE_URI, "classpath:schemas/")));
     SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     for (EventType type : EventType.values()) {
-      eventSchemas.put(type, factory.getSchema(
-          SchemaLocation.of(BASE_URI + "events/" + type.wireName() + ".schema.json"), config));
+      List<JsonSchema> versions = new java.util.ArrayList<>();
+      for (int v = 1; v <= type.currentVersion(); v++) {
+        versions.add(factory.getSchema(SchemaLocation.of(BASE_URI + type.schemaPath(v)), config));
+      }
+      eventSchemas.put(type, List.copyOf(versions));
     }
     stateSchema = factory.getSchema(SchemaLocation.of(BASE_URI + "station-state.schema.json"), config);
     envelopeSchema = factory.getSchema(SchemaLocation.of(BASE_URI + "event-envelope.schema.json"), config);
@@ -40,7 +46,7 @@ public final class SchemaValidator {
       documentSchemas.put(name, factory.getSchema(SchemaLocation.of(BASE_URI + name + ".schema.json"), config));
     }
     documentSchemas.values().forEach(JsonSchema::initializeValidators);
-    eventSchemas.values().forEach(JsonSchema::initializeValidators);
+    eventSchemas.values().forEach(versions -> versions.forEach(JsonSchema::initializeValidators));
     stateSchema.initializeValidators();
     envelopeSchema.initializeValidators();
   }
@@ -53,16 +59,31 @@ public final class SchemaValidator {
     return Holder.INSTANCE;
   }
 
-  /** Problems with an event document; empty if it is valid. */
+  /**
+   * Problems with an event document; empty if it is valid. The document is checked against the schema of its
+   * own version, so an old version is as valid as it ever was; a version its type does not have is refused
+   * ("unknown schemaVersion 3 for SpacewalkPerformed").
+   */
   public List<String> validateEvent(JsonNode event) {
     JsonNode type = event.path("type");
     if (!type.isTextual()) {
       List<String> envelope = messages(envelopeSchema.validate(event));
       return envelope.isEmpty() ? List.of("missing 'type'") : envelope;
     }
-    return EventType.fromWireName(type.asText())
-        .map(t -> messages(eventSchemas.get(t).validate(event)))
-        .orElseGet(() -> List.of("unknown event type '" + type.asText() + "'"));
+    Optional<EventType> known = EventType.fromWireName(type.asText());
+    if (known.isEmpty()) {
+      return List.of("unknown event type '" + type.asText() + "'");
+    }
+    EventType t = known.get();
+    JsonNode version = event.path("schemaVersion");
+    if (!version.isIntegralNumber()) {
+      List<String> envelope = messages(envelopeSchema.validate(event));
+      return envelope.isEmpty() ? List.of("schemaVersion must be a whole number, was " + version) : envelope;
+    }
+    if (!version.canConvertToInt() || !t.hasVersion(version.intValue())) {
+      return List.of("unknown schemaVersion " + version.asText() + " for " + t.wireName());
+    }
+    return messages(eventSchemas.get(t).get(version.intValue() - 1).validate(event));
   }
 
   public List<String> validateEvent(String json) {

@@ -1,9 +1,10 @@
 package org.stationreplay.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** One realistic sample of every event type. */
+/** One realistic sample of every event type, in its current version. */
 public final class EventSamples {
   private EventSamples() {}
 
@@ -31,9 +32,9 @@ public final class EventSamples {
             NASA_ISS, null, null, "STS-102 Discovery", List.of("William Shepherd", "Yuri Gidzenko")),
         new VehicleDeparted("2001-03-18-sts-102-discovery-departed", Instant.parse("2001-03-18T04:32:00Z"), 1,
             NASA_ISS, null, null, "STS-102 Discovery"),
-        new SpacewalkPerformed("2013-11-09-spacewalk-kotov-ryazanskiy", Instant.parse("2013-11-09T14:34:00Z"), 1,
-            NASA_ISS, null, null, List.of("Oleg Kotov", "Sergey Ryazanskiy"), 330, "Russian EVA 36", "Pirs",
-            "Olympic torch"),
+        new SpacewalkPerformed("2013-11-09-spacewalk-kotov-ryazanskiy", Instant.parse("2013-11-09T14:34:00Z"), 2,
+            NASA_ISS, null, null, List.of("Oleg Kotov", "Sergey Ryazanskiy"), Duration.ofMinutes(330),
+            "Russian EVA 36", "Pirs", "Olympic torch"),
         new MilestoneReached("2000-11-02-milestone-expedition-1", t, 1, NASA_ISS, TimePrecision.DAY, null,
             "Entry of Expedition 1", "Expedition 1 arrives at the International Space Station."),
         new ReplayStarted("replay-restart-1998-11-20", Instant.parse("1998-11-20T06:40:00Z"), 1, NASA_ISS, null, null,

@@ -11,6 +11,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stationreplay.json.EventCodec;
 import org.stationreplay.json.Json;
 import org.stationreplay.json.JsonSerde;
 import org.stationreplay.json.SchemaValidator;
@@ -33,12 +34,24 @@ class StationEventJsonTest {
   void shouldRoundTripThroughJson(StationEvent event) {
     byte[] bytes = serde.serialize("t", event);
     assertThat(serde.deserialize("t", bytes)).isEqualTo(event);
+    assertThat(EventCodec.read(EventCodec.write(event))).isEqualTo(event);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
   void shouldValidateAgainstItsSchema(StationEvent event) {
     assertThat(SchemaValidator.get().validateEvent(Json.write(event))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void shouldBeWrittenInTheCurrentVersionOfItsType(StationEvent event) throws Exception {
+    EventType type = EventType.of(event);
+    assertThat(event.schemaVersion()).isEqualTo(type.currentVersion());
+    assertThat(Json.mapper().readTree(EventCodec.write(event)).get("schemaVersion").asInt())
+        .isEqualTo(type.currentVersion());
+    assertThat(new String(serde.serialize("t", event), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(EventCodec.write(event)).isEqualTo(Json.write(event));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -66,7 +79,8 @@ class StationEventJsonTest {
         + "\"schemaVersion\":1,\"vehicle\":\"Soyuz TM-31\"}";
     assertThat(SchemaValidator.get().validateEvent(json)).anyMatch(m -> m.contains("source"));
     assertThatThrownBy(() -> serde.deserialize("t", json.getBytes()))
-        .hasMessageContaining("missing required field 'source'");
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("schema: ").hasMessageContaining("source");
   }
 
   @Test

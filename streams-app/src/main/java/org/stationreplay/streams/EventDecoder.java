@@ -1,42 +1,26 @@
 package org.stationreplay.streams;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.IOException;
-import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.stationreplay.events.StationEvent;
-import org.stationreplay.json.Json;
-import org.stationreplay.json.JsonErrors;
-import org.stationreplay.json.SchemaValidator;
+import org.stationreplay.json.EventCodec;
+import org.stationreplay.json.InvalidEventException;
 
-/** Decodes and validates event records against the contract; never throws. */
+/**
+ * Decodes event records through {@link EventCodec}: validated against the schema of their type and version, upcast
+ * to the current version, bound. Never throws: a record that is not an event becomes an invalid
+ * {@link DecodedEvent} with the reason.
+ */
 public final class EventDecoder implements Deserializer<DecodedEvent> {
-  private static final ObjectReader EVENT_READER = Json.mapper().readerFor(StationEvent.class);
-  private final SchemaValidator schemas = SchemaValidator.get();
-
   @Override
   public DecodedEvent deserialize(String topic, byte[] data) {
     if (data == null) {
       return DecodedEvent.invalid(null, "empty record (null value)");
     }
-    JsonNode node;
     try {
-      node = Json.mapper().readTree(data);
-    } catch (IOException e) {
-      return DecodedEvent.invalid(data, "malformed JSON: " + JsonErrors.describe(e));
-    }
-    if (node == null || !node.isObject()) {
-      return DecodedEvent.invalid(data, "not a JSON object");
-    }
-    List<String> problems = schemas.validateEvent(node);
-    if (!problems.isEmpty()) {
-      return DecodedEvent.invalid(data, "schema: " + String.join("; ", problems));
-    }
-    try {
-      return DecodedEvent.valid(data, EVENT_READER.readValue(node));
-    } catch (IOException | IllegalArgumentException e) {
-      return DecodedEvent.invalid(data, JsonErrors.describe(e));
+      return DecodedEvent.valid(data, EventCodec.read(data));
+    } catch (InvalidEventException e) {
+      return DecodedEvent.invalid(data, e.getMessage());
+    } catch (RuntimeException e) {
+      return DecodedEvent.invalid(data, "cannot decode: " + e);
     }
   }
 }

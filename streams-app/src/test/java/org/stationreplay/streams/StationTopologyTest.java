@@ -24,6 +24,7 @@ import org.stationreplay.events.StationEvent;
 import org.stationreplay.fold.StationFold;
 import org.stationreplay.history.History;
 import org.stationreplay.history.HistoryReader;
+import org.stationreplay.json.EventCodec;
 import org.stationreplay.json.Json;
 import org.stationreplay.json.JsonSerde;
 import org.stationreplay.state.StationState;
@@ -77,6 +78,71 @@ class StationTopologyTest {
     KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
     assertThat(store.get(StationTopics.ISS)).isEqualTo(StationFold.foldAll(history.events()));
     assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  /** The bundled file as written (every event version 1), with every second spacewalk rewritten as version 2. */
+  private static List<String> bundledLinesWithHalfTheSpacewalksInVersion2() throws java.io.IOException {
+    List<String> mixed = new java.util.ArrayList<>();
+    int spacewalks = 0;
+    try (java.io.InputStream in = HistoryReader.class.getClassLoader()
+        .getResourceAsStream(HistoryReader.BUNDLED_RESOURCE)) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        boolean spacewalk = line.contains("\"type\":\"SpacewalkPerformed\"");
+        mixed.add(spacewalk && spacewalks++ % 2 == 1 ? EventCodec.write(EventCodec.read(line)) : line);
+      }
+    }
+    return mixed;
+  }
+
+  @Test
+  void shouldFoldAMixedVersionLogToTheSameStatesAsTheOfflineFold() throws Exception {
+    List<String> lines = bundledLinesWithHalfTheSpacewalksInVersion2();
+    assertThat(lines).filteredOn(l -> l.contains("\"schemaVersion\":2")).hasSize(122)
+        .allSatisfy(l -> assertThat(l).contains("\"type\":\"SpacewalkPerformed\"")
+            .doesNotContain("\"durationMinutes\":"));
+    assertThat(lines).filteredOn(l -> l.contains("\"durationMinutes\"")).isNotEmpty();
+    for (String line : lines) {
+      events.pipeInput(StationTopics.ISS, line.getBytes(StandardCharsets.UTF_8), EventCodec.read(line).time());
+    }
+
+    History history = HistoryReader.bundled();
+    List<TestRecord<String, StationState>> out = states.readRecordsToList();
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(out).hasSize(history.size());
+    StationState offline = StationState.EMPTY;
+    for (int i = 0; i < out.size(); i++) {
+      offline = StationFold.apply(offline, history.events().get(i));
+      assertThat(out.get(i).value()).as("state after event %d", i).isEqualTo(offline);
+    }
+    KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
+    assertThat(store.get(StationTopics.ISS)).isEqualTo(StationFold.foldAll(history.events()));
+  }
+
+  @Test
+  void shouldSendAnEventOfAnUnknownVersionToTheDeadLetterTopic() throws Exception {
+    List<String> lines = bundledLinesWithHalfTheSpacewalksInVersion2();
+    String spacewalk = lines.stream().filter(l -> l.contains("\"type\":\"SpacewalkPerformed\"")).findFirst()
+        .orElseThrow();
+    int upTo = lines.indexOf(spacewalk);
+    for (String line : lines.subList(0, upTo)) {
+      events.pipeInput(StationTopics.ISS, line.getBytes(StandardCharsets.UTF_8), EventCodec.read(line).time());
+    }
+    StationState before = StationFold.foldAll(HistoryReader.bundled().events().subList(0, upTo));
+    byte[] future = spacewalk.replace("\"schemaVersion\":1", "\"schemaVersion\":3")
+        .getBytes(StandardCharsets.UTF_8);
+    events.pipeInput(StationTopics.ISS, future, Instant.parse("1998-12-07T22:10:00Z"));
+
+    List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead).singleElement().satisfies(r -> {
+      assertThat(header(r.headers(), StationTopics.HEADER_DLQ_REASON))
+          .isEqualTo("schema: unknown schemaVersion 3 for SpacewalkPerformed");
+      assertThat(r.value()).isEqualTo(future);
+    });
+    KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
+    assertThat(store.get(StationTopics.ISS)).isEqualTo(before);
   }
 
   @Test
