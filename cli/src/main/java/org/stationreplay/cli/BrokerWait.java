@@ -30,13 +30,13 @@ final class BrokerWait {
           }
           return;
         } catch (ExecutionException | TimeoutException e) {
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("cannot reach Kafka at " + servers + " after " + timeout.toSeconds()
-                + " s (is the broker running? try ./station broker)");
-          }
           if (!said) {
             out.println("Waiting for Kafka at " + servers + " (up to " + timeout.toSeconds() + " s)...");
             said = true;
+          }
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("cannot reach Kafka at " + servers + " after " + timeout.toSeconds()
+                + " s (is the broker running? try ./station broker)");
           }
           Thread.sleep(500);
         }

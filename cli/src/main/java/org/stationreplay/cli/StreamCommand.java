@@ -25,10 +25,14 @@ final class StreamCommand implements Callable<Integer> {
       description = "How long to wait for a broker that is not up yet (default: ${DEFAULT-VALUE}).")
   Duration wait;
 
+  static Path defaultStateDir() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "station-streams");
+  }
+
   @Override
   public Integer call() throws Exception {
     BrokerWait.await(kafka.clientConfig(), wait, System.err);
-    Path stateDir = stream.stateDirOr(Path.of(System.getProperty("java.io.tmpdir"), "station-streams"));
+    Path stateDir = stream.stateDirOr(defaultStateDir());
     StationService service = StationService.start(new StreamsSettings(applicationId, kafka.clientConfig(),
         stateDir, stream.commitInterval, kafka.topics(), kafka.partitions), stream.httpHost, stream.httpPort,
         Duration.ofSeconds(120));

@@ -127,6 +127,22 @@ class StationCliTest {
   }
 
   @Test
+  void shouldSayInOneLineThatTheBrokerIsUnreachable() {
+    Run r = run("replay", "--bootstrap-servers", "localhost:1", "--wait", "1s");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("Waiting for Kafka at localhost:1")
+        .contains("station replay: error: cannot reach Kafka at localhost:1 after 1 s");
+    assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
+  void shouldNameAnUnreadableClientConfig() {
+    Run r = run("stream", "--client-config", dir.resolve("missing.properties").toString(), "--wait", "1s");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().strip()).startsWith("station stream: error: cannot read client config");
+  }
+
+  @Test
   void shouldParseDatesAndDurations() {
     assertThat(Dates.startOf("2000-11-02")).hasToString("2000-11-02T00:00:00Z");
     assertThat(Dates.endOf("2000-11-02")).hasToString("2000-11-02T23:59:59.999Z");

@@ -61,10 +61,10 @@ public final class ControlListener implements AutoCloseable {
           }
         }
       }
-    } catch (WakeupException | InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (WakeupException | InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
+      // stopping
     } finally {
-      consumer.close();
+      consumer.close(); // with the interrupt flag clear, or close() itself would throw
     }
   }
 

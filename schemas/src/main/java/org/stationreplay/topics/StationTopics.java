@@ -30,6 +30,8 @@ public final class StationTopics {
   public static final String HEADER_DLQ_TOPIC = "dlq.source.topic";
   public static final String HEADER_DLQ_PARTITION = "dlq.source.partition";
   public static final String HEADER_DLQ_OFFSET = "dlq.source.offset";
+  /** The record's own timestamp (event time when it had one); the dead letter itself is stamped when refused. */
+  public static final String HEADER_DLQ_TIMESTAMP = "dlq.source.timestamp";
 
   public static final int DEFAULT_PARTITIONS = 3;
 

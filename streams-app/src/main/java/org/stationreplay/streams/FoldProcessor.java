@@ -108,7 +108,10 @@ final class FoldProcessor implements Processor<String, DecodedEvent, String, Obj
       headers.add(StationTopics.HEADER_DLQ_OFFSET, bytes(String.valueOf(m.offset())));
     });
     byte[] raw = record.value() == null ? null : record.value().raw();
-    context.forward(record.withValue((Object) raw), StationTopology.DLQ_SINK);
+    // Stamped with when it was refused: its own time may be one Kafka refuses (that can be why it is here).
+    headers.add(StationTopics.HEADER_DLQ_TIMESTAMP, bytes(String.valueOf(record.timestamp())));
+    context.forward(record.withValue((Object) raw).withTimestamp(context.currentSystemTimeMs()),
+        StationTopology.DLQ_SINK);
   }
 
   private static byte[] bytes(String s) {

@@ -111,9 +111,14 @@ public final class StationStreamsApp implements AutoCloseable {
     return streams.state();
   }
 
+  /**
+   * Stops cleanly and leaves the consumer group: with static membership a member that just stopped would otherwise
+   * hold its partitions until its session times out (a crashed one does, which is what lets it come back at once).
+   */
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    streams.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(30))
+        .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
   }
 
   /** The state cannot be read right now; try again shortly. */
