@@ -123,9 +123,11 @@ class BrokerFailureIT {
       assertThat(replay.get(60, TimeUnit.SECONDS)).isEqualTo(history.size());
       long replayDone = System.nanoTime();
       assertThat(history.size() - sentWhenStopped).as("events sent with the broker down").isPositive();
-      TopicPartitionInfo after = partitionInfo(admin, eventsPartition);
-      assertThat(after.leader().id()).isNotEqualTo(stopped);
-      assertThat(after.isr()).extracting(Node::id).hasSize(2).doesNotContain(stopped);
+      await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+        TopicPartitionInfo after = partitionInfo(admin, eventsPartition);
+        assertThat(after.leader().id()).isNotEqualTo(stopped);
+        assertThat(after.isr()).extracting(Node::id).hasSize(2).doesNotContain(stopped);
+      });
 
       // station.events: after the run's marker, every event of the history exactly once and in order, with the
       // clock ticks in between.

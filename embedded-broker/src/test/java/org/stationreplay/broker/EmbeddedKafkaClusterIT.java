@@ -39,6 +39,9 @@ class EmbeddedKafkaClusterIT {
       assertThat(admin.describeMetadataQuorum().quorumInfo().get().voters()).hasSize(3);
       // Default replication: 3 replicas, 2 in sync required, and no topic created by accident.
       admin.createTopics(List.of(new NewTopic("history", 1, (short) -1))).all().get();
+      // Created means committed by the controller; a broker may answer before its metadata has caught up.
+      await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+          .until(() -> describe(admin, "history").partitions().get(0).isr().size() == 3);
       TopicDescription topic = describe(admin, "history");
       assertThat(topic.partitions().get(0).replicas()).hasSize(3);
       assertThat(topicConfig(admin, "history").get("min.insync.replicas").value()).isEqualTo("2");
@@ -52,7 +55,7 @@ class EmbeddedKafkaClusterIT {
         assertThat(cluster.isRunning(leader)).isFalse();
         // The partition has a new leader among the others, with the two of them in sync: acks=all still works.
         producer.send(new ProducerRecord<>("history", "ISS", "Unity")).get();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
           TopicDescription afterStop = describe(admin, "history");
           assertThat(afterStop.partitions().get(0).leader().id()).isNotEqualTo(leader);
           assertThat(afterStop.partitions().get(0).isr()).hasSize(2).extracting(Node::id).doesNotContain(leader);
@@ -62,7 +65,7 @@ class EmbeddedKafkaClusterIT {
         cluster.restartNode(leader);
         assertThat(cluster.isRunning(leader)).isTrue();
         producer.send(new ProducerRecord<>("history", "ISS", "Zvezda")).get();
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
             .until(() -> describe(admin, "history").partitions().get(0).isr().size() == 3);
       }
       assertThat(readAll(cluster.bootstrapServers(), "history"))
@@ -79,6 +82,8 @@ class EmbeddedKafkaClusterIT {
     try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(1);
         Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic("one", 1, (short) -1))).all().get();
+      await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+          .until(() -> describe(admin, "one").partitions().size() == 1);
       assertThat(describe(admin, "one").partitions().get(0).replicas()).hasSize(1);
       assertThat(topicConfig(admin, "one").get("min.insync.replicas").value()).isEqualTo("1");
     }
