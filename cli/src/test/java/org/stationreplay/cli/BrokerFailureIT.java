@@ -33,6 +33,7 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
@@ -68,10 +69,11 @@ class BrokerFailureIT {
   private static final JsonSerde<StationEvent> EVENTS = JsonSerde.of(StationEvent.class);
   private static final JsonSerde<StationState> STATES = JsonSerde.of(StationState.class);
   /**
-   * The replay event after which a broker goes down: about 1.5 s into a replay of about 12.5 s, so that its
-   * controlled shutdown (3 to 7 s here, more when it is also the active controller) ends well before the replay.
+   * The replay event after which a broker goes down: about 1 s into a replay of about 12.5 s, so that its
+   * controlled shutdown (3 to 7 s here, the longer when it is also the active controller) ends well before the
+   * replay does.
    */
-  private static final int STOP_AFTER_EVENT = 150;
+  private static final int STOP_AFTER_EVENT = 100;
 
   @Test
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -90,6 +92,15 @@ class BrokerFailureIT {
             Path.of("target", "it-state", prefix), Duration.ofMillis(100), topics, 3), "127.0.0.1", 0,
             Duration.ofSeconds(60))) {
 
+      // The partition the station's events go to (the producer's default partitioner: murmur2 of the key), its
+      // replicas all in sync, and the broker that leads it: the one to stop.
+      TopicPartition eventsPartition = new TopicPartition(topics.events(),
+          Utils.toPositive(Utils.murmur2(StationTopics.ISS.getBytes(StandardCharsets.UTF_8))) % 3);
+      TopicPartitionInfo before = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+          .until(() -> partitionInfo(admin, eventsPartition), p -> p.isr().size() == 3);
+      assertThat(before.replicas()).hasSize(3);
+      int stopped = before.leader().id();
+
       CountDownLatch midReplay = new CountDownLatch(1);
       AtomicInteger sent = new AtomicInteger();
       ReplayListener progress = new ReplayListener() {
@@ -106,13 +117,8 @@ class BrokerFailureIT {
               true),
           ReplayClock.SYSTEM, progress, topics, 3));
 
-      // Mid-replay: find the partition the station's events go to and stop the broker that leads it.
+      // Mid-replay: stop the leader of the events partition (a controlled shutdown: its leaderships move away).
       assertThat(midReplay.await(60, TimeUnit.SECONDS)).as("the replay reached event %d", STOP_AFTER_EVENT).isTrue();
-      TopicPartition eventsPartition = partitionWithRecords(admin, topics.events());
-      TopicPartitionInfo before = partitionInfo(admin, eventsPartition);
-      assertThat(before.replicas()).hasSize(3);
-      assertThat(before.isr()).hasSize(3);
-      int stopped = before.leader().id();
       cluster.stopNode(stopped);
       int sentWhenStopped = sent.get();
       logger.info("Stopped node {}, the leader of {}, after event {}; {} events sent by the time it was down",
@@ -133,6 +139,7 @@ class BrokerFailureIT {
       // clock ticks in between.
       String running = runningNodes(cluster);
       List<ConsumerRecord<String, byte[]>> log = readAllFrom(running, topics.events());
+      assertThat(partitionWithRecords(admin, topics.events())).isEqualTo(eventsPartition);
       assertThat(log).allSatisfy(r -> assertThat(r.partition()).isEqualTo(eventsPartition.partition()));
       assertThat(type(log.get(0))).isEqualTo("ReplayStarted");
       assertThat(log.stream().filter(r -> type(r).equals("ReplayStarted")).count()).isEqualTo(1);

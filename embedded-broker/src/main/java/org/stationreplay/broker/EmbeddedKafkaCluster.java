@@ -111,8 +111,13 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     String voters = IntStream.range(0, count)
         .mapToObj(i -> i + "@localhost:" + ports[count + i])
         .collect(Collectors.joining(","));
+    Path root;
     try {
-      Path root = Files.createTempDirectory("station-kafka-cluster-");
+      root = Files.createTempDirectory("station-kafka-cluster-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the cluster's data directory: " + e.getMessage(), e);
+    }
+    try {
       String clusterId = Uuid.randomUuid().toString();
       List<Node> nodes = new ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -129,8 +134,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         nodes.add(new Node(i, ports[i], props));
       }
       return new EmbeddedKafkaCluster(root, nodes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the cluster's data directories: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      KraftNodes.deleteRecursively(root);
+      throw e instanceof IOException io
+          ? new UncheckedIOException("cannot set up the cluster's nodes: " + e.getMessage(), io)
+          : (RuntimeException) e;
     }
   }
 
