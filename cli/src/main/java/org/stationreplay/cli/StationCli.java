@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "station", mixinStandardHelpOptions = true, version = "Station History Replay 0.1.0",
     description = "Replays the history of the International Space Station on Apache Kafka.",
     subcommands = {DemoCommand.class, BrokerCommand.class, ReplayCommand.class, StreamCommand.class,
-        StateCommand.class, ValidateCommand.class, RebuildCommand.class, CommandLine.HelpCommand.class},
+        StateCommand.class, ValidateCommand.class, RebuildCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Options also come from environment variables (--http-port: STATION_HTTP_PORT) and from a "
         + "properties file (--config FILE, $STATION_CONFIG or ./station.properties; key http-port, or "
         + "stream.http-port for one command)."})

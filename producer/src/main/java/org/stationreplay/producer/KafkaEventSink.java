@@ -37,6 +37,10 @@ public final class KafkaEventSink implements EventSink {
   private volatile RuntimeException failure;
   private boolean inTransaction;
   private int pending;
+  private long transactionStart;
+  /** At max speed a transaction is committed at least this often (ProducerPerformance's --transaction-duration-ms). */
+  public static final long MAX_TRANSACTION_MILLIS = 100;
+  private static final long MAX_TRANSACTION_NANOS = MAX_TRANSACTION_MILLIS * 1_000_000;
 
   public KafkaEventSink(Producer<String, byte[]> producer, TopicNames topics, int maxPerTransaction) {
     this.producer = producer;
@@ -48,7 +52,7 @@ public final class KafkaEventSink implements EventSink {
   public static KafkaEventSink create(Map<String, Object> clientConfig, TopicNames topics, String key,
       boolean throughput) {
     return new KafkaEventSink(new KafkaProducer<>(producerConfig(clientConfig, topics, key, throughput),
-        new StringSerializer(), new ByteArraySerializer()), topics, throughput ? 2_000 : 500);
+        new StringSerializer(), new ByteArraySerializer()), topics, throughput ? 100_000 : 500);
   }
 
   /** The transactional id of a station's replay: one writer per station at a time. */
@@ -107,13 +111,14 @@ public final class KafkaEventSink implements EventSink {
     if (!inTransaction) {
       producer.beginTransaction();
       inTransaction = true;
+      transactionStart = System.nanoTime();
     }
     producer.send(record, (m, e) -> {
       if (e != null && failure == null) {
         failure = new IllegalStateException("sending " + what + " failed: " + e.getMessage(), e);
       }
     });
-    if (++pending >= maxPerTransaction) {
+    if (++pending >= maxPerTransaction || System.nanoTime() - transactionStart > MAX_TRANSACTION_NANOS) {
       flush();
     }
   }

@@ -151,6 +151,7 @@ public final class ReplayEngine {
       long now = clock.nanoTime();
       if (tick != null && now - tickDue >= 0 && tickDue <= due) {
         sink.tick(key, tick, runId);
+        listener.ticked(tick, now - tickDue);
         lastTick = tick;
         continue;
       }

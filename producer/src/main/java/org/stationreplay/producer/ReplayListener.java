@@ -11,6 +11,9 @@ public interface ReplayListener {
    */
   default void sent(int index, int total, StationEvent event, long latenessNanos) {}
 
+  /** A clock tick for {@code time} was handed to the sink {@code latenessNanos} after its due time. */
+  default void ticked(java.time.Instant time, long latenessNanos) {}
+
   default void finished(int sent, long elapsedNanos) {}
 
   ReplayListener NONE = new ReplayListener() {};

@@ -8,6 +8,10 @@ public record TopicSpec(String name, int partitions, Map<String, String> configs
     configs = Map.copyOf(configs);
   }
 
+  public TopicSpec withName(String other) {
+    return new TopicSpec(other, partitions, configs);
+  }
+
   public TopicSpec withPartitions(int count) {
     return new TopicSpec(name, count, configs);
   }

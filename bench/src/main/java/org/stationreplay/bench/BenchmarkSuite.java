@@ -1,0 +1,393 @@
+package org.stationreplay.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.stationreplay.broker.EmbeddedKafkaBroker;
+import org.stationreplay.events.StationEvent;
+import org.stationreplay.history.HistoryReader;
+import org.stationreplay.json.Json;
+import org.stationreplay.json.JsonSerde;
+import org.stationreplay.producer.KafkaEventSink;
+import org.stationreplay.producer.ReplayClock;
+import org.stationreplay.producer.ReplayEngine;
+import org.stationreplay.producer.ReplayListener;
+import org.stationreplay.producer.Speed;
+import org.stationreplay.streams.StationService;
+import org.stationreplay.streams.StationStreamsApp;
+import org.stationreplay.streams.StreamsReset;
+import org.stationreplay.streams.StreamsSettings;
+import org.stationreplay.topics.StationTopics;
+import org.stationreplay.topics.TopicAdmin;
+import org.stationreplay.topics.TopicNames;
+
+/**
+ * Every figure of BENCHMARKS.md, measured in one run on one embedded broker, each beside its baseline where one
+ * exists: the replay at max speed against ProducerPerformance, the fold against ConsumerPerformance, scheduling
+ * accuracy, end-to-end latency to an SSE client, and the demo's start and memory.
+ */
+public final class BenchmarkSuite {
+  private final BenchConfig config;
+  private final Consumer<String> progress;
+  private final List<StationEvent> history = HistoryReader.bundled().events();
+  private final String stamp = Long.toString(System.currentTimeMillis(), 36);
+
+  public BenchmarkSuite(BenchConfig config, Consumer<String> progress) {
+    this.config = config;
+    this.progress = progress;
+  }
+
+  public Report run() throws Exception {
+    Report report = new Report(config);
+    String only = System.getProperty("bench.figures", "12345"); // for working on one figure
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+      Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+      TopicNames topics = TopicNames.prefixed("bench-" + stamp + "-");
+      try (Admin admin = Admin.create(client)) {
+        TopicAdmin.ensure(admin, StationTopics.all(topics, StationTopics.DEFAULT_PARTITIONS));
+        if (only.contains("1") || only.contains("2")) {
+          progress.accept("1/5 replay at max speed against ProducerPerformance");
+          long records = replayThroughput(report, client, admin, topics);
+          if (only.contains("2")) {
+            progress.accept("2/5 fold (exactly-once) against ConsumerPerformance");
+            foldThroughput(report, client, admin, topics, records);
+          }
+        }
+      }
+      if (only.contains("3")) {
+        progress.accept("3/5 scheduling accuracy");
+        accuracy(report, client, "1 day / s", Speed.DAY_PER_SECOND, Instant.parse("2009-05-01T00:00:00Z"),
+            config.dayWindow());
+        accuracy(report, client, "1 year / s", new Speed(365.25 * 86_400), Instant.parse("2001-01-01T00:00:00Z"),
+            config.yearWindow());
+      }
+      if (only.contains("4")) {
+        progress.accept("4/5 end-to-end latency to an SSE client");
+        for (Duration commit : config.foldCommitIntervals()) {
+          latency(report, client, commit);
+        }
+      }
+    }
+    if (only.contains("5")) {
+      progress.accept("5/5 demo start and memory");
+      demo(report);
+    }
+    return report;
+  }
+
+  // ---------------------------------------------------------------- 1: replay throughput
+
+  private long replayThroughput(Report report, Map<String, Object> client, Admin admin, TopicNames topics)
+      throws Exception {
+    int stations = config.stations();
+    // The baseline sends our own events as its payload, so both sides send the same bytes.
+    Path payload = Files.createTempFile("station-bench-payload", ".jsonl");
+    JsonSerde<StationEvent> serde = JsonSerde.of(StationEvent.class);
+    long bytes = 0;
+    try (var w = Files.newBufferedWriter(payload)) {
+      for (StationEvent e : Synthetic.copy(history, "station-0000")) {
+        String json = new String(serde.serialize("t", e), StandardCharsets.UTF_8);
+        bytes += json.length();
+        w.write(json);
+        w.write('\n');
+      }
+    }
+    int recordSize = (int) (bytes / history.size());
+    long records = (long) stations * (history.size() + 1); // each station's run opens with its marker
+
+    // Ours: the real replay path (ReplayEngine, transactional KafkaEventSink) over every synthetic station.
+    long start = System.nanoTime();
+    int commits;
+    try (KafkaEventSink sink = KafkaEventSink.create(client, topics, "bench", true)) {
+      for (int s = 0; s < stations; s++) {
+        String key = String.format("station-%04d", s);
+        new ReplayEngine(ReplayClock.SYSTEM, sink, new LinkedBlockingQueue<>(), ReplayListener.NONE, key,
+            Synthetic.copy(history, key), null, null, Speed.MAX, null, false, true).run();
+      }
+      sink.flush();
+      commits = stations; // one per station's end, plus time-based ones within
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double ours = records / seconds;
+    long transactionMs = Math.max(1, Math.min(KafkaEventSink.MAX_TRANSACTION_MILLIS,
+        Math.round(seconds * 1000 / commits)));
+
+    String baselineTopic = topics.events() + "-baseline";
+    TopicAdmin.ensure(admin, List.of(StationTopics.events(TopicNames.prefixed("baseline-" + stamp + "-"),
+        StationTopics.DEFAULT_PARTITIONS).withName(baselineTopic)));
+    Map<String, Object> producer = KafkaEventSink.producerConfig(client, topics, "baseline", true);
+    List<String> args = new ArrayList<>(List.of("--topic", baselineTopic, "--num-records", Long.toString(records),
+        "--payload-file", payload.toString(), "--throughput", "-1", "--transactional-id", "bench-baseline-" + stamp,
+        "--transaction-duration-ms", Long.toString(transactionMs), "--producer-props"));
+    producer.forEach((k, v) -> {
+      if (!k.equals("transactional.id") && !k.equals("client.id")) {
+        args.add(k + "=" + v);
+      }
+    });
+    double baseline = KafkaTools.producerPerformance(args);
+    Files.deleteIfExists(payload);
+    report.replay(new Report.Ratio("Replay at max speed, " + records + " records of " + recordSize + " B ("
+        + stations + " synthetic stations x " + history.size() + " events + run markers)",
+        "ProducerPerformance, same records, size and producer settings, transactions of " + transactionMs + " ms",
+        baseline, ours, 0.9), producerDescription(producer));
+    return records;
+  }
+
+  private static String producerDescription(Map<String, Object> p) {
+    return "acks=" + p.get("acks") + ", enable.idempotence=" + p.get("enable.idempotence") + ", transactional, "
+        + "linger.ms=" + p.get("linger.ms") + ", batch.size=" + p.get("batch.size")
+        + ", max.in.flight.requests.per.connection=" + p.get("max.in.flight.requests.per.connection");
+  }
+
+  // ---------------------------------------------------------------- 2: fold throughput
+
+  private void foldThroughput(Report report, Map<String, Object> client, Admin admin, TopicNames topics,
+      long records) throws Exception {
+    double baseline = KafkaTools.consumerPerformance(List.of("--bootstrap-server",
+        (String) client.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), "--topic", topics.events(),
+        "--messages", Long.toString(records), "--group", "bench-consumer-" + stamp, "--timeout", "60000"));
+    for (Duration commit : config.foldCommitIntervals()) {
+      String appId = "bench-fold-" + commit.toMillis() + "-" + stamp;
+      Path stateDir = config.workDir().resolve(appId);
+      List<Long> heap = new ArrayList<>();
+      double rate;
+      try (StationStreamsApp app = StationStreamsApp.start(new StreamsSettings(appId, client, stateDir, commit,
+          topics, StationTopics.DEFAULT_PARTITIONS))) {
+        app.awaitRunning(Duration.ofSeconds(120));
+        long start = System.nanoTime();
+        double[] checkpoints = {0.25, 0.5, 0.75, 1.0};
+        int next = 0;
+        while (next < checkpoints.length) {
+          long done = committed(admin, appId, topics.events());
+          if (done >= checkpoints[next] * records) {
+            heap.add(usedHeapAfterGc());
+            next++;
+            continue;
+          }
+          if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(30)) {
+            throw new IllegalStateException("the fold did not finish in 30 minutes");
+          }
+          Thread.sleep(100);
+        }
+        rate = records / ((System.nanoTime() - start) / 1e9);
+      }
+      report.fold(new Report.Ratio("Fold, exactly_once_v2, commit.interval.ms=" + commit.toMillis() + ", "
+          + records + " records", "ConsumerPerformance on the same topic (fetch rate)", baseline, rate, 0.25), heap);
+    }
+  }
+
+  private static long committed(Admin admin, String appId, String topic) throws Exception {
+    try {
+      return admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get().entrySet().stream()
+          .filter(e -> e.getKey().topic().equals(topic)).mapToLong(e -> e.getValue().offset()).sum();
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  private static long usedHeapAfterGc() {
+    System.gc();
+    Runtime r = Runtime.getRuntime();
+    return (r.totalMemory() - r.freeMemory()) / (1024 * 1024);
+  }
+
+  // ---------------------------------------------------------------- 3: scheduling accuracy
+
+  private void accuracy(Report report, Map<String, Object> client, String label, Speed speed, Instant from,
+      Duration window) throws Exception {
+    Instant to = from.plusSeconds(Math.round(window.toSeconds() * speed.factor()));
+    TopicNames topics = TopicNames.prefixed("bench-accuracy-" + label.replaceAll("\\W", "") + "-" + stamp + "-");
+    try (Admin admin = Admin.create(client)) {
+      TopicAdmin.ensure(admin, StationTopics.all(topics, StationTopics.DEFAULT_PARTITIONS));
+    }
+    long[] lateness = new long[1_000_000];
+    int[] n = {0};
+    long[] last = {0};
+    ReplayListener listener = new ReplayListener() {
+      @Override
+      public void sent(int index, int total, StationEvent event, long latenessNanos) {
+        record(latenessNanos);
+      }
+
+      @Override
+      public void ticked(Instant time, long latenessNanos) {
+        record(latenessNanos);
+      }
+
+      private void record(long nanos) {
+        if (n[0] < lateness.length) {
+          lateness[n[0]++] = nanos;
+        }
+        last[0] = nanos;
+      }
+    };
+    try (KafkaEventSink sink = KafkaEventSink.create(client, topics, StationTopics.ISS, false)) {
+      List<StationEvent> window2 = history.stream().filter(e -> !e.time().isAfter(to)).toList();
+      new ReplayEngine(ReplayClock.SYSTEM, sink, new LinkedBlockingQueue<>(), listener, StationTopics.ISS, window2,
+          from, to, speed, null, false, true).run();
+    }
+    report.accuracy(new Report.Accuracy(label, from, to, Stats.ofNanos(lateness, n[0]), last[0] / 1e6));
+  }
+
+  // ---------------------------------------------------------------- 4: end-to-end latency
+
+  private void latency(Report report, Map<String, Object> client, Duration commit) throws Exception {
+    TopicNames topics = TopicNames.prefixed("bench-latency-" + commit.toMillis() + "-" + stamp + "-");
+    String appId = "bench-latency-" + commit.toMillis() + "-" + stamp;
+    Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    long[] latencies = new long[100_000];
+    int n = 0;
+    try (StationService service = StationService.start(new StreamsSettings(appId, client,
+        config.workDir().resolve(appId), commit, topics, StationTopics.DEFAULT_PARTITIONS), "127.0.0.1", 0,
+        Duration.ofSeconds(120))) {
+      HttpResponse<java.io.InputStream> sse = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + service.httpPort() + "/api/stream")).header("Accept", "text/event-stream")
+              .build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      LinkedBlockingQueue<String[]> received = new LinkedBlockingQueue<>();
+      Thread reader = new Thread(() -> readSse(sse.body(), received), "bench-sse");
+      reader.setDaemon(true);
+      reader.start();
+      // One event about every 20 ms: a week per second over busy years.
+      Instant from = Instant.parse("2009-05-01T00:00:00Z");
+      Instant to = from.plus(Duration.ofDays(7 * config.latencySeconds()));
+      Thread replay = new Thread(() -> {
+        try (KafkaEventSink sink = KafkaEventSink.create(client, topics, StationTopics.ISS, false)) {
+          new ReplayEngine(ReplayClock.SYSTEM, sink, new LinkedBlockingQueue<>(), new ReplayListener() {
+            @Override
+            public void sent(int index, int total, StationEvent event, long latenessNanos) {
+              sentAt.put(event.id(), System.nanoTime());
+            }
+          }, StationTopics.ISS, history.stream().filter(e -> !e.time().isAfter(to)).toList(), from, to,
+              Speed.WEEK_PER_SECOND, null, false, true).run();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "bench-latency-replay");
+      replay.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.latencySeconds() + 60L);
+      String lastSeen = null;
+      String lastPaced = history.stream().filter(e -> !e.time().isAfter(to)).reduce((a, b) -> b).orElseThrow().id();
+      // Until the state of the last event arrives: the fold may still be catching up when the replay ends.
+      while (System.nanoTime() < deadline && !lastPaced.equals(lastSeen)) {
+        String[] m = received.poll(200, TimeUnit.MILLISECONDS);
+        if (m == null) {
+          continue;
+        }
+        long now = Long.parseLong(m[1]);
+        String id = Json.mapper().readTree(m[0]).path("lastEventId").asText(null);
+        if (id != null && !id.equals(lastSeen)) {
+          Long sent = sentAt.get(id);
+          if (sent != null && n < latencies.length && !isBurst(id, from)) {
+            latencies[n++] = now - sent;
+          }
+          lastSeen = id;
+        }
+      }
+      replay.join(10_000);
+      progress.accept("latency at commit " + commit.toMillis() + " ms: " + n + " states measured, last seen "
+          + lastSeen + ", waiting for " + lastPaced + ", " + sentAt.size() + " sent");
+    }
+    report.latency(new Report.Latency(commit, Stats.ofNanos(latencies, n)));
+  }
+
+  /** Events before the window are sent at once to build the state; only paced ones are measured. */
+  private boolean isBurst(String id, Instant from) {
+    return id.compareTo(from.toString().substring(0, 10)) < 0;
+  }
+
+  private static void readSse(java.io.InputStream body, LinkedBlockingQueue<String[]> out) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      String line;
+      String event = null;
+      while ((line = r.readLine()) != null) {
+        if (line.startsWith("event:")) {
+          event = line.substring(6).trim();
+        } else if (line.startsWith("data:") && "state".equals(event)) {
+          out.add(new String[] {line.substring(5).trim(), Long.toString(System.nanoTime())});
+        } else if (line.isEmpty()) {
+          event = null;
+        }
+      }
+    } catch (IOException e) {
+      // closed
+    }
+  }
+
+  // ---------------------------------------------------------------- 5: demo start and memory
+
+  private void demo(Report report) throws Exception {
+    Path jar = Path.of(BenchmarkSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (!jar.toString().endsWith(".jar")) {
+      jar = config.jar();
+    }
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    long start = System.nanoTime();
+    Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-jar", jar.toString(), "demo", "--http-port", Integer.toString(port))
+        .redirectErrorStream(true).redirectOutput(config.workDir().resolve("demo.log").toFile()).start();
+    double firstState = Double.NaN;
+    long peakKb = 0;
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (System.nanoTime() < deadline && Double.isNaN(firstState)) {
+        try {
+          if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/state")).build(),
+              HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+            firstState = (System.nanoTime() - start) / 1e9;
+          }
+        } catch (IOException notYet) {
+          // starting
+        }
+        peakKb = Math.max(peakKb, peakRssKb(demo.pid()));
+        Thread.sleep(100);
+      }
+      long runUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.demoSeconds());
+      while (System.nanoTime() < runUntil) {
+        peakKb = Math.max(peakKb, peakRssKb(demo.pid()));
+        Thread.sleep(500);
+      }
+    } finally {
+      demo.destroy();
+      demo.waitFor(30, TimeUnit.SECONDS);
+      demo.destroyForcibly();
+    }
+    report.demo(new Report.Demo(firstState, peakKb / 1024.0, config.demoSeconds()));
+  }
+
+  /** VmHWM: the peak resident set of a process (Linux). */
+  private static long peakRssKb(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (IOException gone) {
+      // exited
+    }
+    return 0;
+  }
+}

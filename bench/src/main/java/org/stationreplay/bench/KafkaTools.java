@@ -1,0 +1,52 @@
+package org.stationreplay.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.tools.ConsumerPerformance;
+import org.apache.kafka.tools.ProducerPerformance;
+
+/** Kafka's own performance tools, run in this JVM against the same broker, their summary lines parsed. */
+final class KafkaTools {
+  private KafkaTools() {}
+
+  /** Records per second from ProducerPerformance's summary line. */
+  static double producerPerformance(List<String> args) throws Exception {
+    String out = capture(() -> ProducerPerformance.main(args.toArray(String[]::new)));
+    // "1000000 records sent, 195694.7 records/sec (112.00 MB/sec), ..."
+    String summary = Arrays.stream(out.split("\n")).filter(l -> l.contains("records sent,"))
+        .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("no ProducerPerformance summary:\n" + out));
+    String[] parts = summary.split(",");
+    return Double.parseDouble(parts[1].trim().split(" ")[0]);
+  }
+
+  /** Messages per second from ConsumerPerformance (fetch rate, which leaves the group join out). */
+  static double consumerPerformance(List<String> args) throws Exception {
+    String out = capture(() -> ConsumerPerformance.main(args.toArray(String[]::new)));
+    String[] lines = out.strip().split("\n");
+    String header = Arrays.stream(lines).filter(l -> l.startsWith("start.time")).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no ConsumerPerformance header:\n" + out));
+    List<String> names = Arrays.stream(header.split(",")).map(String::trim).toList();
+    String values = lines[lines.length - 1];
+    List<String> v = Arrays.stream(values.split(",")).map(String::trim).toList();
+    return Double.parseDouble(v.get(names.indexOf("fetch.nMsg.sec")));
+  }
+
+  private interface Body {
+    void run() throws Exception;
+  }
+
+  private static synchronized String capture(Body body) throws Exception {
+    PrintStream old = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      body.run();
+    } finally {
+      System.setOut(old);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+}

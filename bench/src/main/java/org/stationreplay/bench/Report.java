@@ -1,0 +1,169 @@
+package org.stationreplay.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The results of one benchmark run, and their rendering as BENCHMARKS.md. */
+public final class Report {
+  record Ratio(String what, String baselineName, double baseline, double project, double target) {
+    double ratio() {
+      return project / baseline;
+    }
+  }
+
+  record Accuracy(String speed, Instant from, Instant to, Stats lateness, double endDriftMs) {}
+
+  record Latency(Duration commitInterval, Stats stats) {}
+
+  record Demo(double firstStateSeconds, double peakRssMb, int seconds) {}
+
+  private final BenchConfig config;
+  private final Instant started = Instant.now();
+  private Ratio replay;
+  private String producerSettings;
+  private final List<Ratio> folds = new ArrayList<>();
+  private final List<List<Long>> heaps = new ArrayList<>();
+  private final List<Accuracy> accuracy = new ArrayList<>();
+  private final List<Latency> latency = new ArrayList<>();
+  private Demo demo;
+
+  Report(BenchConfig config) {
+    this.config = config;
+  }
+
+  void replay(Ratio r, String settings) {
+    replay = r;
+    producerSettings = settings;
+  }
+
+  void fold(Ratio r, List<Long> heapMb) {
+    folds.add(r);
+    heaps.add(heapMb);
+  }
+
+  void accuracy(Accuracy a) {
+    accuracy.add(a);
+  }
+
+  void latency(Latency l) {
+    latency.add(l);
+  }
+
+  void demo(Demo d) {
+    demo = d;
+  }
+
+  public void write(Path file, String notes) throws IOException {
+    Files.writeString(file, markdown(notes));
+  }
+
+  String markdown(String notes) {
+    StringBuilder b = new StringBuilder();
+    b.append("# Benchmarks\n\n");
+    b.append("Written by `").append(config.command()).append("` on ")
+        .append(DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+        .append(config.quick() ? " (quick mode: a smaller log and shorter windows)" : "").append(".\n\n");
+    b.append("| Machine | |\n|---|---|\n");
+    b.append("| CPU | ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
+        .append(" cores |\n");
+    b.append("| Memory | ").append(memTotal()).append(" |\n");
+    b.append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ')
+        .append(System.getProperty("java.version")).append(", max heap ")
+        .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB |\n");
+    b.append("| OS | ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+        .append(" |\n");
+    b.append("| Kafka | 4.4.0, embedded single-node KRaft broker in the benchmark's JVM (broker, clients and ")
+        .append("Streams share the cores); topics with 3 partitions, replication 1 |\n");
+    b.append("| Producer | ").append(producerSettings).append(" |\n\n");
+    b.append("Every baseline runs in the same JVM, against the same broker, in the same run as the figure it is ")
+        .append("compared with.\n\n");
+
+    b.append("## 1. Replay throughput\n\n| What | Baseline | Project | Ratio | Target |\n|---|---|---|---|---|\n");
+    row(b, replay, "records/s");
+    b.append("\n## 2. Fold throughput (Kafka Streams, exactly-once)\n\n")
+        .append("| What | Baseline | Project | Ratio | Target |\n|---|---|---|---|---|\n");
+    folds.forEach(f -> row(b, f, "records/s"));
+    b.append("\nHeap used by the whole JVM (broker, Streams app) after a GC, at 25 / 50 / 75 / 100 % of the log: ");
+    for (int i = 0; i < heaps.size(); i++) {
+      b.append(i == 0 ? "" : "; ").append(heaps.get(i)).append(" MB (")
+          .append(folds.get(i).what().replaceAll(".*commit.interval.ms=(\\d+).*", "commit $1 ms")).append(')');
+    }
+    b.append(". The fold keeps one state per station and a store of applied ids on disk; nothing in memory grows")
+        .append(" with the length of the log.\n");
+    b.append("\n## 3. Scheduling accuracy\n\nLateness of each send (events and clock ticks) against its scheduled ")
+        .append("time, through the real transactional Kafka sink.\n\n")
+        .append("| Speed | Window (simulated) | Sends | p50 | p99 | max | end drift | Target |\n")
+        .append("|---|---|---|---|---|---|---|---|\n");
+    for (Accuracy a : accuracy) {
+      b.append(String.format(Locale.ROOT, "| %s | %s to %s | %d | %.3f ms | %.3f ms | %.3f ms | %.3f ms | "
+              + "p99 <= 2 ms, drift <= 5 ms: %s |%n", a.speed(), a.from().toString().substring(0, 10),
+          a.to().toString().substring(0, 10), a.lateness().count(), a.lateness().p50(), a.lateness().p99(),
+          a.lateness().max(), a.endDriftMs(),
+          a.lateness().p99() <= 2 && a.endDriftMs() <= 5 ? "met" : "**not met**"));
+    }
+    b.append("\n## 4. End-to-end latency\n\nFrom the producer handing an event to Kafka to the new state arriving ")
+        .append("at an SSE client of the dashboard (exactly-once, a week per second over 2009).\n\n")
+        .append("| Streams commit interval | States | p50 | p99 | max | Target p99 <= 50 ms |\n")
+        .append("|---|---|---|---|---|---|\n");
+    for (Latency l : latency) {
+      b.append(String.format(Locale.ROOT, "| %d ms | %d | %.1f ms | %.1f ms | %.1f ms | %s |%n",
+          l.commitInterval().toMillis(), l.stats().count(), l.stats().p50(), l.stats().p99(), l.stats().max(),
+          l.stats().p99() <= 50 ? "met" : "**not met**"));
+    }
+    if (folds.size() == 2) {
+      b.append(String.format(Locale.ROOT, "%nThroughput cost of the 10 ms commit interval: the fold runs at %.0f "
+              + "records/s instead of %.0f (%.0f %%).%n", folds.get(1).project(), folds.get(0).project(),
+          100 * folds.get(1).project() / folds.get(0).project()));
+    }
+    b.append("\n## 5. The demo\n\n| Figure | Measured | Target |\n|---|---|---|\n");
+    if (demo != null) {
+      b.append(String.format(Locale.ROOT, "| `./station demo` start to the first state served | %.1f s | <= 10 s: %s |%n",
+          demo.firstStateSeconds(), demo.firstStateSeconds() <= 10 ? "met" : "**not met**"));
+      b.append(String.format(Locale.ROOT, "| Peak RSS of the whole demo (first %d s of replay) | %.0f MB | "
+              + "<= 1 GB: %s |%n", demo.seconds(), demo.peakRssMb(), demo.peakRssMb() <= 1024 ? "met" : "**not met**"));
+    }
+    if (notes != null && !notes.isBlank()) {
+      b.append("\n").append(notes.strip()).append("\n");
+    }
+    return b.toString();
+  }
+
+  private static void row(StringBuilder b, Ratio r, String unit) {
+    if (r == null) {
+      return;
+    }
+    b.append(String.format(Locale.ROOT, "| %s | %s: %.0f %s | %.0f %s | **%.2f** | >= %.2f: %s |%n", r.what(),
+        r.baselineName(), r.baseline(), unit, r.project(), unit, r.ratio(), r.target(),
+        r.ratio() >= r.target() ? "met" : "not met"));
+  }
+
+  private static String cpuModel() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+    } catch (IOException e) {
+      return "unknown CPU";
+    }
+  }
+
+  private static String memTotal() {
+    try {
+      return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+          .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) / (1024 * 1024) + " GiB").orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  static String date(Instant i) {
+    return DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(i);
+  }
+}
