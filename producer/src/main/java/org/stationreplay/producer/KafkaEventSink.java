@@ -14,9 +14,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.stationreplay.control.ReplayStatus;
 import org.stationreplay.events.ClockTicked;
+import org.stationreplay.events.EventType;
 import org.stationreplay.events.StationEvent;
 import org.stationreplay.json.Json;
-import org.stationreplay.json.JsonSerde;
 import org.stationreplay.topics.StationTopics;
 import org.stationreplay.topics.TopicNames;
 
@@ -30,9 +30,21 @@ import org.stationreplay.topics.TopicNames;
  * what was committed. Read-committed readers (the Streams app) never see an event twice.
  */
 public final class KafkaEventSink implements EventSink {
+  private static final Map<EventType, byte[]> TYPE_HEADERS = new java.util.EnumMap<>(EventType.class);
+  private static final byte[][] VERSION_HEADERS = new byte[10][];
+
+  static {
+    for (EventType t : EventType.values()) {
+      TYPE_HEADERS.put(t, t.wireName().getBytes(StandardCharsets.UTF_8));
+    }
+    for (int v = 0; v < VERSION_HEADERS.length; v++) {
+      VERSION_HEADERS[v] = String.valueOf(v).getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
   private final Producer<String, byte[]> producer;
   private final TopicNames topics;
-  private final JsonSerde<StationEvent> serde = JsonSerde.of(StationEvent.class);
+  private final EventEncoder encoder;
   private final int maxPerTransaction;
   private volatile RuntimeException failure;
   private boolean inTransaction;
@@ -42,17 +54,24 @@ public final class KafkaEventSink implements EventSink {
   public static final long MAX_TRANSACTION_MILLIS = 100;
   private static final long MAX_TRANSACTION_NANOS = MAX_TRANSACTION_MILLIS * 1_000_000;
 
-  public KafkaEventSink(Producer<String, byte[]> producer, TopicNames topics, int maxPerTransaction) {
+  public KafkaEventSink(Producer<String, byte[]> producer, TopicNames topics, int maxPerTransaction,
+      EventEncoder encoder) {
     this.producer = producer;
     this.topics = topics;
     this.maxPerTransaction = maxPerTransaction;
+    this.encoder = encoder;
     producer.initTransactions(); // fences an earlier replay of the same station and aborts what it left open
   }
 
   public static KafkaEventSink create(Map<String, Object> clientConfig, TopicNames topics, String key,
       boolean throughput) {
+    return create(clientConfig, topics, key, throughput, EventEncoder.cachedJson());
+  }
+
+  public static KafkaEventSink create(Map<String, Object> clientConfig, TopicNames topics, String key,
+      boolean throughput, EventEncoder encoder) {
     return new KafkaEventSink(new KafkaProducer<>(producerConfig(clientConfig, topics, key, throughput),
-        new StringSerializer(), new ByteArraySerializer()), topics, throughput ? 100_000 : 500);
+        new StringSerializer(), new ByteArraySerializer()), topics, throughput ? 100_000 : 500, encoder);
   }
 
   /** The transactional id of a station's replay: one writer per station at a time. */
@@ -84,11 +103,12 @@ public final class KafkaEventSink implements EventSink {
   @Override
   public void send(String key, StationEvent event) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(StationTopics.HEADER_EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
-    headers.add(StationTopics.HEADER_SCHEMA_VERSION,
-        String.valueOf(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
-    write(new ProducerRecord<>(topics.events(), null, event.time().toEpochMilli(), key,
-        serde.serialize(topics.events(), event), headers), "event " + event.id());
+    EventType type = EventType.of(event);
+    headers.add(StationTopics.HEADER_EVENT_TYPE, TYPE_HEADERS.get(type));
+    headers.add(StationTopics.HEADER_SCHEMA_VERSION, event.schemaVersion() < VERSION_HEADERS.length
+        ? VERSION_HEADERS[event.schemaVersion()] : String.valueOf(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
+    write(new ProducerRecord<>(topics.events(), null, event.time().toEpochMilli(), key, encoder.encode(event),
+        headers), "event " + event.id());
   }
 
   @Override

@@ -120,8 +120,7 @@ public final class ReplayEngine {
           continue;
         }
         state = ReplayStatus.State.FINISHED;
-        sink.flush();
-        publishStatus();
+        publishStatus(); // committed by the caller when it exits, before the first wait when it stays
         listener.finished(next, clock.nanoTime() - anchorWall);
         if (exitWhenFinished) {
           return next;

@@ -5,6 +5,8 @@ import java.util.Objects;
 
 /** Checks for record constructors, so that an event that exists is a complete event. */
 public final class Require {
+  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
   private Require() {}
 
   public static <T> T present(T value, String field) {
@@ -42,7 +44,7 @@ public final class Require {
    */
   public static void envelope(EventType type, String id, java.time.Instant time, int schemaVersion, Source source) {
     text(id, "id");
-    if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
+    if (!ID.matcher(id).matches()) {
       throw new IllegalArgumentException("field 'id' must match [a-z0-9][a-z0-9._-]*, was '" + id + "'");
     }
     present(time, "time");

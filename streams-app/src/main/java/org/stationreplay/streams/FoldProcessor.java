@@ -28,6 +28,13 @@ final class FoldProcessor implements Processor<String, DecodedEvent, String, Obj
   static final Duration FUTURE_LIMIT = Duration.ofMinutes(55);
 
   private KeyValueStore<String, StationState> store;
+  /**
+   * The latest state of each station this task folded, exactly what is in {@link #store}: every write goes to
+   * both, and {@link #init} empties it: Kafka Streams re-initialises a task's processors after an aborted
+   * transaction (the store is restored to the last commit), so nothing uncommitted survives here. Saves parsing
+   * the state back from JSON for every event. Bounded by the stations of this task, not the log's length.
+   */
+  private final java.util.Map<String, StationState> latest = new java.util.HashMap<>();
   private VersionedKeyValueStore<String, StationState> history;
   private KeyValueStore<String, String> seen;
   private Sensor deadLetters;
@@ -35,6 +42,7 @@ final class FoldProcessor implements Processor<String, DecodedEvent, String, Obj
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
+    latest.clear();
     this.store = context.getStateStore(StationTopology.STATE_STORE);
     this.history = context.getStateStore(StationTopology.HISTORY_STORE);
     this.seen = context.getStateStore(StationTopology.SEEN_STORE);
@@ -59,7 +67,7 @@ final class FoldProcessor implements Processor<String, DecodedEvent, String, Obj
       deadLetter(record, "time " + event.time() + " is in the future: Kafka would refuse it");
       return;
     }
-    StationState current = store.get(record.key());
+    StationState current = latest.computeIfAbsent(record.key(), store::get);
     String seenKey = null;
     if (isHistoryEvent(event)) {
       String run = current == null ? null : current.run();
@@ -82,6 +90,7 @@ final class FoldProcessor implements Processor<String, DecodedEvent, String, Obj
       return; // a clock tick of another replay run: nothing changed
     }
     store.put(record.key(), next);
+    latest.put(record.key(), next);
     if (seenKey != null) {
       seen.put(seenKey, context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
           .orElse("?"));

@@ -2,6 +2,7 @@ package org.stationreplay.streams;
 
 import java.time.Duration;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -46,7 +47,7 @@ public final class StationTopology {
   private StationTopology() {}
 
   public static Topology buildTopology(TopicNames topics) {
-    JsonSerde<StationState> stateSerde = JsonSerde.of(StationState.class);
+    Serde<StationState> stateSerde = new SerializeOnce<>(JsonSerde.of(StationState.class));
     StoreBuilder<KeyValueStore<String, StationState>> latest = Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), stateSerde)
         // No record cache: each new state must reach the API and station.state at once, not at the next commit.
@@ -63,7 +64,7 @@ public final class StationTopology {
         .addStateStore(latest, FOLD_PROCESSOR)
         .addStateStore(history, FOLD_PROCESSOR)
         .addStateStore(seen, FOLD_PROCESSOR)
-        .addSink(STATE_SINK, topics.state(), new StringSerializer(), stateSerde, FOLD_PROCESSOR)
+        .addSink(STATE_SINK, topics.state(), new StringSerializer(), stateSerde.serializer(), FOLD_PROCESSOR)
         .addSink(DLQ_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(),
             FOLD_PROCESSOR);
   }
