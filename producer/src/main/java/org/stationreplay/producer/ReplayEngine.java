@@ -32,6 +32,8 @@ import org.stationreplay.events.StationEvent;
  */
 public final class ReplayEngine {
   private static final Logger log = LoggerFactory.getLogger(ReplayEngine.class);
+  /** Ticks no closer together than this in wall time (see nextTickBefore). */
+  static final double MIN_TICK_GAP_SECONDS = 0.05;
   static final Source MARKER_SOURCE = new Source("Station History Replay producer", "urn:station-replay:producer");
   private static final long STATUS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
   /** Commit what was sent before a wait longer than this, or once a transaction has been open this long. */
@@ -348,12 +350,24 @@ public final class ReplayEngine {
     return prevDue + Math.round(fraction * (nextDue - prevDue));
   }
 
-  /** Writes every tick due by {@code now} (those before the next event). */
+  /**
+   * Writes every tick due by {@code now} (those before the next event), then the day the clock is in, which the
+   * coarser ticks of high speeds may have skipped: a command (pause, say) leaves the clock on the right day.
+   */
   private void sendOverdueTicks(long now) {
     Instant tick;
     while (!speed.isMax() && (tick = nextTickBefore(next)) != null && now - dueOfSimulated(tick) >= 0) {
       sink.tick(key, tick, runId);
       lastTick = tick;
+    }
+    Instant simNow = speed.isMax() || lastTick == null || next >= events.size() ? null : simulatedAt(now);
+    if (simNow != null) {
+      Instant today = LocalDate.ofInstant(simNow, ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
+      if (today.isAfter(lastTick) && today.isBefore(events.get(next).time())
+          && (next == 0 || today.isAfter(events.get(next - 1).time()))) {
+        sink.tick(key, today, runId);
+        lastTick = today;
+      }
     }
   }
 
@@ -376,12 +390,17 @@ public final class ReplayEngine {
     return prevTime.plusNanos(Math.round(fraction * span));
   }
 
-  /** The next simulated midnight after the last tick and before event {@code index}, or null. */
+  /**
+   * The next simulated midnight after the last tick and before event {@code index}, or null. A tick every simulated
+   * day, unless days pass faster than one per {@link #MIN_TICK_GAP_SECONDS} of wall time: then every few days, so
+   * that a year per second writes about 20 ticks a second, not 365 full states for every dashboard to draw.
+   */
   private Instant nextTickBefore(int index) {
     if (speed.isMax() || index >= events.size() || lastTick == null) {
       return null;
     }
-    Instant midnight = LocalDate.ofInstant(lastTick, ZoneOffset.UTC).plusDays(1).atStartOfDay()
+    long step = Math.max(1, (long) Math.ceil(speed.factor() * MIN_TICK_GAP_SECONDS / 86_400));
+    Instant midnight = LocalDate.ofInstant(lastTick, ZoneOffset.UTC).plusDays(step).atStartOfDay()
         .toInstant(ZoneOffset.UTC);
     Instant floor = index == anchorIndex ? anchorSim : events.get(index - 1).time();
     if (floor != null && midnight.isBefore(floor)) {

@@ -16,6 +16,9 @@ import java.io.UncheckedIOException;
 public final class Json {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
+      .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("instants")
+          .addSerializer(java.time.Instant.class, new InstantWriter()))
+      .addModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
       .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

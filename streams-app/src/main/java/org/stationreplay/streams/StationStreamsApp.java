@@ -107,6 +107,11 @@ public final class StationStreamsApp implements AutoCloseable {
         .sum());
   }
 
+  /** Kafka Streams' own metrics, by name (for the benchmark's profile of where the fold's time goes). */
+  public java.util.Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> metrics() {
+    return streams.metrics();
+  }
+
   public KafkaStreams.State streamsState() {
     return streams.state();
   }

@@ -31,6 +31,8 @@ public record StreamsSettings(
     clientConfig = Map.copyOf(clientConfig);
   }
 
+  static final long CACHE_BYTES = 16L * 1024 * 1024;
+
   public Properties toProperties() {
     Properties p = new Properties();
     p.putAll(clientConfig);
@@ -38,9 +40,13 @@ public record StreamsSettings(
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
-    // Dashboards want each change now: no record cache, and the Streams producer sends without lingering.
-    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    // The latest-state store's cache (see StationTopology); stations x ~10 KB.
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
+    // Under exactly-once a read-committed reader sees nothing before the commit, and the commit flushes the
+    // producer whatever its linger: lingering costs dashboards no latency, and batches the ~10 KB states
+    // (the default 16 KB batch holds one). Measured in BENCHMARKS.md.
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
     // Right after a commit the broker answers CONCURRENT_TRANSACTIONS until the markers are written: retry
     // soon (not after the default 100 ms), and one request at a time so that later batches are not all refused.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 5);
