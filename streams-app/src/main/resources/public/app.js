@@ -8,11 +8,12 @@
   const MAX_TIMELINE = 300;
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-  // ?station=XYZ on the page is passed on to every API call (the API defaults to ISS).
-  const STATION = new URLSearchParams(location.search).get('station');
+  // ?replay=NAME (or the older ?station=) on the page is passed on to every API call (the API defaults to ISS).
+  const PAGE_QUERY = new URLSearchParams(location.search);
+  const STATION = PAGE_QUERY.get('replay') || PAGE_QUERY.get('station');
   function api(path, params = {}) {
     const q = new URLSearchParams();
-    if (STATION) q.set('station', STATION);
+    if (STATION) q.set('replay', STATION);
     for (const [k, v] of Object.entries(params)) if (v != null) q.set(k, v);
     const qs = q.toString();
     return qs ? `${path}?${qs}` : path;
@@ -733,11 +734,21 @@
   async function sendControl(cmd, label, alt) {
     showResult('pending', `${label}…`);
     const post = async (c) => {
-      const r = await fetch(api('/api/control'), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(c),
-      });
+      const send = () => {
+        const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+        const token = sessionStorage.getItem('station-control-token');
+        if (token) headers.Authorization = `Bearer ${token}`;
+        return fetch(api('/api/control'), { method: 'POST', headers, body: JSON.stringify(c) });
+      };
+      let r = await send();
+      // A server reachable beyond its own machine wants its control token: ask once, keep it for this tab.
+      if (r.status === 401) {
+        const token = window.prompt('This server needs its control token to steer the replay:');
+        if (token) {
+          sessionStorage.setItem('station-control-token', token.trim());
+          r = await send();
+        }
+      }
       let body = null;
       try { body = await r.json(); } catch (_) { /* no JSON body */ }
       return { r, body };
@@ -757,6 +768,36 @@
       showResult('err', `✗ ${label}: server unreachable`);
     }
   }
+  // The replays on the topics: pick one to follow (the page reloads with ?replay=NAME).
+  async function loadReplays() {
+    const select = $('replay-select');
+    if (!select) return;
+    try {
+      const r = await fetch('/api/replays', { cache: 'no-store', headers: { Accept: 'application/json' } });
+      if (!r.ok) return;
+      const names = (await r.json()).replays ?? [];
+      const current = STATION || 'ISS';
+      if (!names.includes(current)) names.unshift(current);
+      const have = [...select.options].map((o) => o.value).join('\n');
+      if (have === names.join('\n')) return;
+      select.replaceChildren(...names.map((n) => {
+        const o = document.createElement('option');
+        o.value = n;
+        o.textContent = n;
+        o.selected = n === current;
+        return o;
+      }));
+    } catch (_) { /* try again later */ }
+  }
+  $('replay-select')?.addEventListener('change', (e) => {
+    const q = new URLSearchParams(location.search);
+    q.delete('station');
+    q.set('replay', e.target.value);
+    location.search = q.toString();
+  });
+  loadReplays();
+  setInterval(loadReplays, 5000);
+
   $('btn-pause').addEventListener('click', () => sendControl({ command: 'pause' }, 'pause'));
   $('btn-resume').addEventListener('click', () => sendControl({ command: 'resume' }, 'resume'));
   $('btn-restart').addEventListener('click', () => sendControl({ command: 'restart' }, 'restart'));

@@ -19,8 +19,9 @@ final class BenchCommand implements Callable<Integer> {
       description = "Where to write the report (default: ${DEFAULT-VALUE}).")
   Path output;
 
-  @Option(names = "--notes", paramLabel = "FILE",
-      description = "Markdown appended to the report (profiles, before/after).")
+  @Option(names = "--notes", paramLabel = "FILE", defaultValue = "docs/benchmark-notes.md",
+      description = "Markdown appended to the report when the file exists: profiles, before and after "
+          + "(default: ${DEFAULT-VALUE}).")
   Path notes;
 
   @Override
@@ -31,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
         : BenchConfig.full(work, Path.of("cli", "target", "station.jar"), command);
     long start = System.nanoTime();
     var report = new BenchmarkSuite(config, step -> System.err.println("bench: " + step)).run();
-    report.write(output, notes == null ? null : Files.readString(notes));
+    report.write(output, notes == null || !Files.isRegularFile(notes) ? null : Files.readString(notes));
     System.err.printf("bench: wrote %s in %.0f s%n", output, (System.nanoTime() - start) / 1e9);
     return 0;
   }

@@ -57,13 +57,28 @@ final class ConfigDefaults implements IDefaultValueProvider {
     return Files.isRegularFile(local) ? local : null;
   }
 
+  /** The first long name ({@code --replay-id} for {@code --replay-id, --station-id}), without its dashes. */
+  static String primaryName(OptionSpec option) {
+    for (String n : option.names()) {
+      if (n.startsWith("--")) {
+        return n.substring(2);
+      }
+    }
+    return option.longestName().replaceFirst("^-+", "");
+  }
+
+  /** The environment variable that sets an option: {@code --http-port} is {@code STATION_HTTP_PORT}. */
+  static String envName(OptionSpec option) {
+    return ENV_PREFIX + primaryName(option).toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
   @Override
   public String defaultValue(ArgSpec arg) {
     if (!(arg instanceof OptionSpec option) || option.longestName().equals("--config")) {
       return null;
     }
-    String name = option.longestName().replaceFirst("^-+", "");
-    String fromEnv = env.get(ENV_PREFIX + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+    String name = primaryName(option);
+    String fromEnv = env.get(envName(option));
     if (fromEnv != null) {
       return fromEnv;
     }

@@ -45,7 +45,9 @@ final class DemoCommand implements Callable<Integer> {
     if (replay.maxGap == null) {
       replay.maxGap = DEFAULT_DEMO_MAX_GAP; // the 20 months before Zvezda would otherwise be 90 idle seconds
     }
-    ReplayRequest request = replay.request(false); // the demo stays: restart, seek and loop from the page
+    // Reading and validating the history (a second or two on a cold JVM) goes on while the broker starts.
+    java.util.concurrent.CompletableFuture<ReplayRequest> reading = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> replay.request(false)); // the demo stays: restart, seek and loop from the page
     Path work = Files.createTempDirectory("station-demo-");
     List<AutoCloseable> started = new ArrayList<>();
     started.add(() -> deleteRecursively(work));
@@ -53,15 +55,25 @@ final class DemoCommand implements Callable<Integer> {
       EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort, work.resolve("kafka"), Map.of());
       started.add(broker);
       Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-      StationService service = StationService.start(new StreamsSettings("station-demo", client,
-          stream.stateDirOr(work.resolve("streams")), stream.commitInterval, TopicNames.DEFAULT,
-          StationTopics.DEFAULT_PARTITIONS), stream.httpHost, stream.httpPort, Duration.ofSeconds(60));
-      started.add(service);
+      ReplayRequest request;
+      try {
+        request = reading.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+      // The replay starts while the Streams app does (the log is the truth: the app folds whatever is already
+      // there): the first state is served a couple of seconds sooner than if one waited for the other.
       Thread replayer = new Thread(() -> runReplay(client, request), "replay");
       started.add(() -> {
         replayer.interrupt();
         replayer.join(10_000);
       });
+      replayer.start();
+      StationService service = StationService.start(new StreamsSettings("station-demo", client,
+          stream.stateDirOr(work.resolve("streams")), stream.commitInterval, TopicNames.DEFAULT,
+          StationTopics.DEFAULT_PARTITIONS), stream.httpHost, stream.httpPort, stream.controlToken,
+          Duration.ofSeconds(60));
+      started.add(service);
       System.out.println();
       System.out.println("  Station History Replay is running: open http://" + stream.httpHost + ":"
           + service.httpPort() + "/");
@@ -69,7 +81,6 @@ final class DemoCommand implements Callable<Integer> {
           + broker.bootstrapServers() + ", speed " + request.speed() + ". Ctrl-C to stop.");
       System.out.println();
       System.out.flush();
-      replayer.start();
     } catch (RuntimeException e) {
       java.util.Collections.reverse(started);
       Shutdown.closeAll(started);

@@ -34,9 +34,10 @@ final class ReplayOptions {
       description = "Replay this history file (same format as the bundled one) instead of the bundled history.")
   Path historyFile;
 
-  @Option(names = "--station-id", defaultValue = StationTopics.ISS,
-      description = "Record key of the replayed station (default: ${DEFAULT-VALUE}).")
-  String stationId;
+  @Option(names = {"--replay-id", "--station-id"}, paramLabel = "NAME", defaultValue = StationTopics.ISS,
+      description = "Name of this replay: the record key of its events, state, controls and status, so that many "
+          + "replays share the topics (default: ${DEFAULT-VALUE}). Dashboards pick a replay by this name.")
+  String replayId;
 
   @Option(names = "--loop", description = "Start again from the beginning at the end.")
   boolean loop;
@@ -50,6 +51,6 @@ final class ReplayOptions {
     if (from != null && to != null && to.isBefore(from)) {
       throw new IllegalArgumentException("--to " + to + " is before --from " + from);
     }
-    return new ReplayRequest(history, speed, from, to, maxGap, stationId, loop, exitWhenFinished, resume);
+    return new ReplayRequest(history, speed, from, to, maxGap, replayId, loop, exitWhenFinished, resume);
   }
 }

@@ -31,11 +31,14 @@ final class StreamCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    StationService.requireControlToken(stream.httpHost, stream.controlToken);
+    String applicationServer = stream.applicationServer();
     BrokerWait.await(kafka.clientConfig(), wait, System.err);
     Path stateDir = stream.stateDirOr(defaultStateDir());
     StationService service = StationService.start(new StreamsSettings(applicationId, kafka.clientConfig(),
-        stateDir, stream.commitInterval, kafka.topics(), kafka.partitions), stream.httpHost, stream.httpPort,
-        Duration.ofSeconds(120));
+        stateDir, stream.commitInterval, kafka.topics(), kafka.partitions)
+        .scaledOut(applicationServer, stream.standbyReplicas), stream.httpHost, stream.httpPort,
+        stream.controlToken, Duration.ofSeconds(120));
     String base = "http://" + stream.httpHost + ":" + service.httpPort();
     System.out.println("Dashboard at " + base + "/  (API " + base + "/api/state; Ctrl-C to stop)");
     System.out.flush();

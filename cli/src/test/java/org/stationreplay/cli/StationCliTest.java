@@ -127,6 +127,45 @@ class StationCliTest {
   }
 
   @Test
+  void shouldRefuseControlBeyondLoopbackWithoutATokenBeforeConnecting() {
+    Run r = run("stream", "--http-host", "0.0.0.0", "--bootstrap-servers", "localhost:1", "--wait", "1s");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().strip()).startsWith("station stream: error: the HTTP API would listen on 0.0.0.0")
+        .contains("--control-token or STATION_CONTROL_TOKEN").doesNotContain("Waiting for Kafka");
+  }
+
+  @Test
+  void shouldNeverPrintTheControlToken() {
+    Run r = run("stream", "--http-host", "0.0.0.0", "--control-token", "s3cret-token", "--bootstrap-servers",
+        "localhost:1", "--wait", "1s");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot reach Kafka").doesNotContain("s3cret-token");
+    assertThat(r.out()).doesNotContain("s3cret-token");
+  }
+
+  @Test
+  void shouldRejectAnAdvertisedUrlThatIsNotHttp() {
+    Run r = run("stream", "--advertised-url", "ftp://streams-1:8080", "--bootstrap-servers", "localhost:1");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().strip()).isEqualTo(
+        "station stream: error: --advertised-url must look like http://HOST:PORT, was 'ftp://streams-1:8080'");
+  }
+
+  @Test
+  void shouldNameAReplayByFlagAliasOrEnvironment() {
+    ConfigDefaults env = ConfigDefaults.from(new String[0], Map.of("STATION_REPLAY_ID", "workshop-7"));
+    ReplayCommand fromEnv = (ReplayCommand) new CommandLine(new StationCli()).setDefaultValueProvider(env)
+        .parseArgs("replay").subcommand().commandSpec().userObject();
+    assertThat(fromEnv.replay.replayId).isEqualTo("workshop-7");
+    ReplayCommand fromAlias = (ReplayCommand) new CommandLine(new StationCli())
+        .parseArgs("replay", "--station-id", "old-name").subcommand().commandSpec().userObject();
+    assertThat(fromAlias.replay.replayId).isEqualTo("old-name");
+    ReplayCommand byDefault = (ReplayCommand) new CommandLine(new StationCli())
+        .parseArgs("replay").subcommand().commandSpec().userObject();
+    assertThat(byDefault.replay.replayId).isEqualTo("ISS");
+  }
+
+  @Test
   void shouldSayInOneLineThatTheBrokerIsUnreachable() {
     Run r = run("replay", "--bootstrap-servers", "localhost:1", "--wait", "1s");
     assertThat(r.exitCode()).isEqualTo(1);

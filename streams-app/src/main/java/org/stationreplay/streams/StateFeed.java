@@ -51,7 +51,15 @@ public final class StateFeed implements AutoCloseable {
     final List<FeedSubscriber> subscribers = new CopyOnWriteArrayList<>();
     Entry latest;
     String statusJson;
+    long bufferedChars;
   }
+
+  /**
+   * The states kept for Last-Event-ID resume, all replays together: a state is ~10 KB of JSON, and 30 replays of
+   * 5,000 states each would need 1.5 GB. Each replay gets an equal share (at least its latest state); a client
+   * that falls further behind than its replay's share starts again from the latest state.
+   */
+  static final long BUFFER_CHARS = 64L * 1024 * 1024;
 
   private final Map<String, Station> stations = new ConcurrentHashMap<>();
   private final JsonSerde<StationState> stateSerde = JsonSerde.of(StationState.class);
@@ -126,8 +134,10 @@ public final class StateFeed implements AutoCloseable {
         s.series.add(new Point(state.asOf(), state.peopleAboard(), state.expeditionCrew(), state.moduleCount()));
       }
       s.buffer.addLast(entry);
-      while (s.buffer.size() > bufferSize) {
-        s.buffer.removeFirst();
+      s.bufferedChars += json.length();
+      long share = BUFFER_CHARS / Math.max(1, stations.size());
+      while (s.buffer.size() > bufferSize || (s.bufferedChars > share && s.buffer.size() > 1)) {
+        s.bufferedChars -= s.buffer.removeFirst().json().length();
       }
       s.latest = entry;
       for (FeedSubscriber sub : s.subscribers) {
@@ -214,6 +224,12 @@ public final class StateFeed implements AutoCloseable {
     synchronized (s) {
       return List.copyOf(s.series);
     }
+  }
+
+  /** Every replay with a state or a status on the topics, by name: what a dashboard can pick from. */
+  public List<String> replays() {
+    return stations.entrySet().stream().filter(e -> e.getValue().latest != null || e.getValue().statusJson != null)
+        .map(Map.Entry::getKey).sorted().toList();
   }
 
   public int subscribers() {

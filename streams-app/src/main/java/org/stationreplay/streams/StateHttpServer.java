@@ -39,6 +39,17 @@ public final class StateHttpServer implements AutoCloseable {
 
   public static StateHttpServer start(StationStreamsApp streams, StateFeed feed, ControlPublisher control,
       String host, int port) {
+    return start(streams, feed, control, host, port, null);
+  }
+
+  /**
+   * @param controlToken what {@code POST /api/control} must carry ({@code Authorization: Bearer ...}); required
+   *     when {@code host} is not a loopback address, since anyone who reaches the port could steer the replays
+   */
+  public static StateHttpServer start(StationStreamsApp streams, StateFeed feed, ControlPublisher control,
+      String host, int port, String controlToken) {
+    ControlAuth auth = ControlAuth.forHost(host, controlToken);
+    Forwarder forwarder = new Forwarder(streams);
     ExecutorService writers = Executors.newFixedThreadPool(4, daemon("sse-writer"));
     ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeat"));
     List<SseSubscriber> live = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -52,12 +63,18 @@ public final class StateHttpServer implements AutoCloseable {
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.http.disableCompression(); // SSE must reach the browser event by event
     });
-    app.get("/api/state", ctx -> state(ctx, streams));
+    app.get("/api/state", ctx -> forwarder.answer(ctx, station(ctx), () -> state(ctx, streams)));
+    app.get("/api/replays", ctx -> json(ctx, HttpStatus.OK, Map.of("replays", feed.replays())));
     app.get("/api/series", ctx -> json(ctx, HttpStatus.OK, feed.series(station(ctx))));
     app.get("/api/replay", ctx -> feed.replayStatus(station(ctx)).ifPresentOrElse(
         s -> ctx.contentType("application/json").header("Cache-Control", "no-store").result(s),
         () -> json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no replay has reported yet"))));
     app.post("/api/control", ctx -> {
+      if (!auth.allows(ctx.header("Authorization"))) {
+        json(ctx, HttpStatus.UNAUTHORIZED, Map.of("error", "this endpoint needs 'Authorization: Bearer <token>' "
+            + "with the server's control token"));
+        return;
+      }
       ControlCommand command = ControlRequests.parse(ctx.body());
       FeedPosition at = control.publish(station(ctx), command);
       json(ctx, HttpStatus.ACCEPTED, Map.of("accepted", true, "position", at.toString()));
@@ -108,8 +125,12 @@ public final class StateHttpServer implements AutoCloseable {
     }
   }
 
-  private static String station(Context ctx) {
-    String s = ctx.queryParam("station");
+  /** The replay asked for: {@code ?replay=NAME} ({@code ?station=} is the older name), the ISS by default. */
+  static String station(Context ctx) {
+    String s = ctx.queryParam("replay");
+    if (s == null || s.isBlank()) {
+      s = ctx.queryParam("station");
+    }
     return s == null || s.isBlank() ? StationTopics.ISS : s;
   }
 

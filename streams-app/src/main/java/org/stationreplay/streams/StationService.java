@@ -25,31 +25,48 @@ public final class StationService implements AutoCloseable {
     this.parts = parts;
   }
 
-  /** Starts the Streams app and waits until it runs, then the feed and the HTTP server. */
+  /** Starts the Streams app, the feed and the HTTP server, and waits until the Streams app runs. */
   public static StationService start(StreamsSettings settings, String httpHost, int httpPort, Duration timeout)
       throws InterruptedException {
+    return start(settings, httpHost, httpPort, null, timeout);
+  }
+
+  /** The same, with the token {@code POST /api/control} needs (required unless {@code httpHost} is loopback). */
+  public static StationService start(StreamsSettings settings, String httpHost, int httpPort, String controlToken,
+      Duration timeout) throws InterruptedException {
+    requireControlToken(httpHost, controlToken);
     List<AutoCloseable> parts = new ArrayList<>();
     try {
       StationStreamsApp streams = StationStreamsApp.start(settings);
       parts.add(streams);
-      streams.awaitRunning(timeout);
+      // The feed and the HTTP server start while Kafka Streams joins its group and opens its stores (seconds):
+      // until it runs, /api/state answers 503 and the page retries.
       StateFeed feed = new StateFeed(settings.clientConfig(), settings.topics(), FEED_BUFFER);
       parts.add(feed);
       ControlPublisher control = new ControlPublisher(settings.clientConfig(), settings.topics().control());
       parts.add(control);
       StateHttpServer http;
       try {
-        http = StateHttpServer.start(streams, feed, control, httpHost, httpPort);
+        http = StateHttpServer.start(streams, feed, control, httpHost, httpPort, controlToken);
       } catch (RuntimeException e) {
         throw new IllegalStateException("cannot serve HTTP on " + httpHost + ":" + httpPort + " ("
             + rootMessage(e) + "); choose another port with --http-port", e);
       }
       parts.add(http);
+      streams.awaitRunning(timeout);
       return new StationService(streams, http, parts);
     } catch (RuntimeException | InterruptedException e) {
       closeAll(parts);
       throw e;
     }
+  }
+
+  /**
+   * Refuses (IllegalArgumentException, with what to do) an HTTP API reachable beyond this machine without a
+   * control token: checked before anything starts.
+   */
+  public static void requireControlToken(String httpHost, String controlToken) {
+    ControlAuth.forHost(httpHost, controlToken);
   }
 
   public StationStreamsApp streams() {

@@ -15,6 +15,9 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stationreplay.state.StationState;
@@ -26,9 +29,12 @@ public final class StationStreamsApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StationStreamsApp.class);
 
   private final KafkaStreams streams;
+  /** This instance as the others know it (application.server), or null when it runs alone. */
+  private final HostInfo self;
 
-  private StationStreamsApp(KafkaStreams streams) {
+  private StationStreamsApp(KafkaStreams streams, HostInfo self) {
     this.streams = streams;
+    this.self = self;
   }
 
   /** Makes sure the topics exist with the right configs, then starts the topology. */
@@ -45,7 +51,8 @@ public final class StationStreamsApp implements AutoCloseable {
           .REPLACE_THREAD;
     });
     streams.start();
-    return new StationStreamsApp(streams);
+    return new StationStreamsApp(streams,
+        settings.applicationServer() == null ? null : HostInfo.buildFromEndpoint(settings.applicationServer()));
   }
 
   /** Waits until the app is RUNNING (its store queryable). */
@@ -57,6 +64,26 @@ public final class StationStreamsApp implements AutoCloseable {
       }
       Thread.sleep(50);
     }
+  }
+
+  /**
+   * The instance whose store holds a station's state, when it is another one: queries for that station go there.
+   * Empty when this instance holds it, or runs alone.
+   *
+   * @throws StateNotReadyException while no instance holds it (a rebalance is under way)
+   */
+  public Optional<HostInfo> remoteOwner(String station) {
+    if (self == null) {
+      return Optional.empty();
+    }
+    KeyQueryMetadata owner = streams.queryMetadataForKey(StationTopology.STATE_STORE, station,
+        Serdes.String().serializer());
+    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)
+        || HostInfo.unavailable().equals(owner.activeHost())) {
+      throw new StateNotReadyException("no instance holds replay " + station + " now (Kafka Streams is "
+          + streams.state() + ")", null);
+    }
+    return owner.activeHost().equals(self) ? Optional.empty() : Optional.of(owner.activeHost());
   }
 
   /**

@@ -15,6 +15,9 @@ import org.stationreplay.topics.TopicNames;
  * @param clientConfig Kafka client settings shared by every client ({@code bootstrap.servers}, security)
  * @param commitInterval how often Kafka Streams commits; under exactly-once a new state is visible to
  *     read-committed consumers of {@code station.state} only after the commit that contains it
+ * @param applicationServer {@code host:port} where the other instances reach this one's HTTP API (Kafka Streams'
+ *     {@code application.server}), or null when this instance runs alone
+ * @param standbyReplicas warm copies of each store kept on other instances, so that a failover serves at once
  */
 public record StreamsSettings(
     String applicationId,
@@ -22,13 +25,27 @@ public record StreamsSettings(
     Path stateDir,
     Duration commitInterval,
     TopicNames topics,
-    int partitions) {
+    int partitions,
+    String applicationServer,
+    int standbyReplicas) {
 
   public static final String DEFAULT_APPLICATION_ID = "station-streams";
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
 
   public StreamsSettings {
     clientConfig = Map.copyOf(clientConfig);
+  }
+
+  /** One instance on its own: no peers to forward queries to, no standbys. */
+  public StreamsSettings(String applicationId, Map<String, Object> clientConfig, Path stateDir,
+      Duration commitInterval, TopicNames topics, int partitions) {
+    this(applicationId, clientConfig, stateDir, commitInterval, topics, partitions, null, 0);
+  }
+
+  /** The same, as one of several instances that answer for each other. */
+  public StreamsSettings scaledOut(String applicationServer, int standbyReplicas) {
+    return new StreamsSettings(applicationId, clientConfig, stateDir, commitInterval, topics, partitions,
+        applicationServer, standbyReplicas);
   }
 
   static final long CACHE_BYTES = 16L * 1024 * 1024;
@@ -60,6 +77,10 @@ public record StreamsSettings(
     // instance's partitions move to the others after the session timeout.
     p.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId());
     p.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+    if (applicationServer != null) {
+      p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+    }
+    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
     return p;
   }
 
