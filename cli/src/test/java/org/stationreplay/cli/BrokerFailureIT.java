@@ -149,10 +149,10 @@ class BrokerFailureIT {
           .toList();
       assertThat(replayed).hasSameSizeAs(history.events());
       assertThat(replayed).containsExactlyElementsOf(history.events());
-      assertThat(log.stream().filter(r -> type(r).equals("ClockTicked")).count()).isGreaterThan(1000);
+      // At 5e7 a tick every 29th simulated midnight (ReplayEngine.MIN_TICK_GAP_SECONDS): about 290.
+      assertThat(log.stream().filter(r -> type(r).equals("ClockTicked")).count()).isGreaterThan(200);
 
-      // The Streams app serves the offline fold's state. It lags behind the replay: every simulated midnight is a
-      // clock tick, about 9,500 records in all, which it folds at a few hundred a second on a busy 2-core machine.
+      // The Streams app serves the offline fold's state. It may lag behind the replay on a busy 2-core machine.
       URI stateUri = URI.create("http://127.0.0.1:" + station.httpPort() + "/api/state");
       await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
         HttpResponse<String> r = get(stateUri);
