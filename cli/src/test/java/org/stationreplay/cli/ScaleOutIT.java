@@ -60,7 +60,8 @@ class ScaleOutIT {
     TopicNames topics = TopicNames.prefixed(prefix);
     History history = HistoryReader.bundled();
     Path work = Path.of("target", "it-state", prefix);
-    ExecutorService producers = Executors.newFixedThreadPool(8, r -> new Thread(r, "scale-out-replay"));
+    // One thread per replay: all 30 run at the same time, each with its own transactional producer.
+    ExecutorService producers = Executors.newFixedThreadPool(REPLAYS, r -> new Thread(r, "scale-out-replay"));
     List<Process> processes = new ArrayList<>();
     try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(3)) {
       int portA = freePort();
