@@ -206,6 +206,32 @@ class BrowserDashboardIT {
     assertThat(ids).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
   }
 
+  @Test
+  @Order(6)
+  void shouldFollowAnotherReplayPickedOnThePage() throws Exception {
+    // A second replay on the same topics, keyed by its own name: the ISS history up to the end of 2001.
+    History cut = new History("to 2001", HISTORY.lines().stream()
+        .filter(l -> l.event().time().isBefore(java.time.Instant.parse("2002-01-01T00:00:00Z"))).toList());
+    Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    ReplayJob.run(client, ReplayRequest.once(cut, Speed.MAX, "workshop-2"), ReplayClock.SYSTEM,
+        ReplayListener.NONE, topics, 3);
+    org.stationreplay.state.StationState expected = org.stationreplay.fold.StationFold.foldAll(cut.events());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElements(
+        By.cssSelector("#replay-select option[value='workshop-2']")).size() == 1);
+    assertThat(browser.findElements(By.cssSelector("#replay-select option[value='ISS']"))).hasSize(1);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("replay-select")))
+        .selectByValue("workshop-2");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().contains("replay=workshop-2"));
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+        text("people-count").equals(String.valueOf(expected.peopleAboard()))
+            && text("module-count").equals(String.valueOf(expected.moduleCount()))
+            && text("expedition").contains(String.valueOf(expected.expedition())));
+    assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("replay-select")))
+        .getFirstSelectedOption().getAttribute("value")).isEqualTo("workshop-2");
+  }
+
   private static void screenshot(String name) throws Exception {
     File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
     Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
