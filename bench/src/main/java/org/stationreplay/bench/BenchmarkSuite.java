@@ -60,7 +60,15 @@ public final class BenchmarkSuite {
     Report report = new Report(config);
     String only = System.getProperty("bench.figures", "12345"); // for working on one figure
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-      Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+      Map<String, Object> client = new java.util.HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+          broker.bootstrapServers()));
+      // For experiments: client settings given to every client of the run, the baselines' included
+      // (-Dbench.client="batch.size=1048576;linger.ms=10").
+      for (String kv : System.getProperty("bench.client", "").split(";")) {
+        if (kv.contains("=")) {
+          client.put(kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());
+        }
+      }
       TopicNames topics = TopicNames.prefixed("bench-" + stamp + "-");
       try (Admin admin = Admin.create(client)) {
         TopicAdmin.ensure(admin, StationTopics.all(topics, StationTopics.DEFAULT_PARTITIONS));
