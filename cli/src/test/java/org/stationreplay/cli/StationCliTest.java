@@ -144,6 +144,21 @@ class StationCliTest {
   }
 
   @Test
+  void shouldPassTheClientConfigOnWithoutPrintingItsSecrets() throws Exception {
+    Path config = dir.resolve("client.properties");
+    Files.writeString(config, String.join("\n",
+        "security.protocol=SASL_PLAINTEXT",
+        "sasl.mechanism=PLAIN",
+        "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"station\" "
+            + "password=\"pa55-w0rd-xyz\";"));
+    Run r = run("replay", "--client-config", config.toString(), "--bootstrap-servers", "localhost:1", "--wait",
+        "1s");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot reach Kafka at localhost:1");
+    assertThat(r.out() + r.err()).doesNotContain("pa55-w0rd-xyz");
+  }
+
+  @Test
   void shouldRejectAnAdvertisedUrlThatIsNotHttp() {
     Run r = run("stream", "--advertised-url", "ftp://streams-1:8080", "--bootstrap-servers", "localhost:1");
     assertThat(r.exitCode()).isEqualTo(1);
