@@ -140,7 +140,7 @@ class BrowserDashboardIT {
   @Order(2)
   void shouldStopTheSimulatedDateWhenPausedFromThePage() throws Exception {
     click("btn-pause");
-    await().atMost(Duration.ofSeconds(15)).until(() -> text("replay-state").equalsIgnoreCase("PAUSED"));
+    awaitReplayState("PAUSED");
     // Let the fold finish what was sent before the pause, then the date must stand still.
     await().atMost(Duration.ofSeconds(30)).until(() -> {
       String before = text("sim-date");
@@ -158,7 +158,7 @@ class BrowserDashboardIT {
   @Order(3)
   void shouldJumpWhenSeekingToTheThirteenPersonRecord() throws Exception {
     click("btn-pause");
-    await().atMost(Duration.ofSeconds(15)).until(() -> text("replay-state").equalsIgnoreCase("PAUSED"));
+    awaitReplayState("PAUSED");
     js("const i = document.getElementById('seek-date'); i.value = '2009-07-20';"
         + "i.dispatchEvent(new Event('input', {bubbles: true})); i.dispatchEvent(new Event('change', {bubbles: true}));");
     click("btn-seek");
@@ -188,14 +188,14 @@ class BrowserDashboardIT {
   @Order(5)
   void shouldResumeADroppedStreamWithoutGapsOrDuplicates() throws Exception {
     click("btn-resume");
-    await().atMost(Duration.ofSeconds(15)).until(() -> text("replay-state").equalsIgnoreCase("PLAYING"));
+    awaitReplayState("PLAYING");
     Thread.sleep(2_000);
     js("window.stationDropConnection()");
     Thread.sleep(3_000);
     js("window.stationDropConnection()");
     Thread.sleep(3_000);
     click("btn-pause");
-    await().atMost(Duration.ofSeconds(15)).until(() -> text("replay-state").equalsIgnoreCase("PAUSED"));
+    awaitReplayState("PAUSED");
     Thread.sleep(3_000); // let the last committed states arrive
     @SuppressWarnings("unchecked")
     List<String> ids = (List<String>) js("return window.stationFeed.stateIds.slice()");
@@ -230,6 +230,23 @@ class BrowserDashboardIT {
             && text("expedition").contains(String.valueOf(expected.expedition())));
     assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("replay-select")))
         .getFirstSelectedOption().getAttribute("value")).isEqualTo("workshop-2");
+  }
+
+  /**
+   * Waits for the page to show the replay in {@code state}. The status reaches the page over SSE; a stream that
+   * just reconnected after an error backs off up to 15 s (app.js), hence the patience. On a timeout, says what
+   * the server and the page knew, so that a failure on a busy CI machine can be told apart from a lost command.
+   */
+  private static void awaitReplayState(String state) throws Exception {
+    try {
+      await().atMost(Duration.ofSeconds(45)).until(() -> text("replay-state").equalsIgnoreCase(state));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      String server = EndToEndIT.get(java.net.URI.create("http://127.0.0.1:" + service.httpPort()
+          + "/api/replay?replay=ISS")).body();
+      throw new AssertionError("the page did not show " + state + " in 45 s; page: replay-state="
+          + text("replay-state") + ", connection=" + text("connection") + ", control=" + text("control-result")
+          + "; server /api/replay: " + server, e);
+    }
   }
 
   private static void screenshot(String name) throws Exception {
