@@ -356,7 +356,7 @@ public final class BenchmarkSuite {
         Instant from = Instant.parse("2001-01-01T00:00:00Z");
         Instant to = from.plus(Duration.ofDays(365L * config.latencySeconds()));
         List<StationEvent> window = history.stream().filter(e -> !e.time().isAfter(to)).toList();
-        boolean[] done = {false};
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean(); // read by this thread, set by the replay's
         Thread replay = new Thread(() -> {
           try {
             new ReplayEngine(ReplayClock.SYSTEM, sink, new LinkedBlockingQueue<>(), new ReplayListener() {
@@ -369,7 +369,7 @@ public final class BenchmarkSuite {
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           } finally {
-            done[0] = true;
+            done.set(true);
           }
         }, "bench-latency-replay");
         replay.start();
@@ -377,7 +377,7 @@ public final class BenchmarkSuite {
         long deadline = Long.MAX_VALUE;
         // Until the state of the last event arrives, or 10 s after the replay ended.
         while (System.nanoTime() < deadline && !lastPaced.equals(lastSeen)) {
-          if (done[0] && deadline == Long.MAX_VALUE) {
+          if (done.get() && deadline == Long.MAX_VALUE) {
             deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
           }
           String[] m = received.poll(200, TimeUnit.MILLISECONDS);
