@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "stream", mixinStandardHelpOptions = true,
-    description = "Fold station.events into station.state (exactly-once) and serve GET /api/state.")
+    description = "Fold station.events into every projection (exactly-once) and serve the dashboard and its API.")
 final class StreamCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
   @Mixin StreamOptions stream;

@@ -40,7 +40,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stationreplay.broker.EmbeddedKafkaCluster;
 import org.stationreplay.events.StationEvent;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
+import org.stationreplay.projections.Projections;
+import org.stationreplay.streams.ProjectionTopics;
 import org.stationreplay.history.History;
 import org.stationreplay.history.HistoryReader;
 import org.stationreplay.json.Json;
@@ -82,7 +84,7 @@ class BrokerFailureIT {
     TopicNames topics = TopicNames.prefixed(prefix);
     String appId = prefix + "app";
     History history = HistoryReader.bundled();
-    StationState expected = StationFold.foldAll(history.events());
+    StationState expected = Fold.state(history.events());
     ExecutorService replayThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "broker-failure-replay"));
 
     try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(3);
@@ -162,12 +164,13 @@ class BrokerFailureIT {
       logger.info("The Streams app reached the final state {} ms after the replay finished",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - replayDone));
 
-      // station.state, read committed: exactly one state per event, in order, and the ticks between them; no event
-      // folded twice or skipped, none refused.
+      // The fold's topics, read committed and composed as a dashboard's feed does: exactly one state per event, in
+      // order, and the ticks between them; no event folded twice or skipped, none refused.
       List<StationState> states = new ArrayList<>();
+      Map<String, Object> reader = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, running);
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
         states.clear();
-        readAllFrom(running, topics.state()).forEach(r -> states.add(STATES.deserialize(topics.state(), r.value())));
+        ProjectionTopics.states(reader, topics, Projections.engine()).forEach(c -> states.add(c.state()));
         assertThat(states).isNotEmpty();
         assertThat(states.get(states.size() - 1).eventsApplied()).isEqualTo(history.size());
       });
@@ -181,7 +184,8 @@ class BrokerFailureIT {
       List<String> checked = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get().stream()
           .filter(t -> t.startsWith(prefix) || t.equals("__consumer_offsets") || t.equals("__transaction_state"))
           .sorted().toList();
-      assertThat(checked).contains(topics.events(), topics.state(), topics.deadLetters(), topics.control(),
+      assertThat(checked).contains(topics.events(), topics.clock(), topics.projection("crew"), topics.deadLetters(),
+          topics.control(), topics.rebuilds(), topics.projectionStatus(),
           topics.replayStatus(), "__consumer_offsets", "__transaction_state");
       assertThat(checked).anyMatch(t -> t.startsWith(appId) && t.endsWith("-changelog"));
       Map<String, TopicDescription> descriptions = admin.describeTopics(checked).allTopicNames().get();

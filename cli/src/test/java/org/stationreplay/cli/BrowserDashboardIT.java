@@ -30,7 +30,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.stationreplay.broker.EmbeddedKafkaBroker;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
 import org.stationreplay.history.History;
 import org.stationreplay.history.HistoryReader;
 import org.stationreplay.producer.ReplayClock;
@@ -176,7 +176,7 @@ class BrowserDashboardIT {
     js("const s = document.getElementById('travel-slider'); s.value = arguments[0];"
         + "s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));",
         String.valueOf(day));
-    StationState expected = StationFold.foldUntil(HISTORY.events(), Instant.parse("2009-07-20T23:59:59.999Z"));
+    StationState expected = Fold.stateAt(HISTORY.events(), Instant.parse("2009-07-20T23:59:59.999Z"));
     await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("travel-panel")).isDisplayed()
         && text("travel-people-count").equals(String.valueOf(expected.peopleAboard()))
         && text("travel-module-count").equals(String.valueOf(expected.moduleCount())));
@@ -200,7 +200,7 @@ class BrowserDashboardIT {
     @SuppressWarnings("unchecked")
     List<String> ids = (List<String>) js("return window.stationFeed.stateIds.slice()");
     assertThat((Long) js("return window.stationFeed.reconnects")).isGreaterThanOrEqualTo(2L);
-    List<ConsumerRecord<String, byte[]>> records = EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.state());
+    List<ConsumerRecord<String, byte[]>> records = EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.clock());
     List<String> expected = records.stream().map(r -> r.partition() + "-" + r.offset())
         .dropWhile(id -> !id.equals(ids.get(0))).toList();
     assertThat(ids).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
@@ -215,7 +215,7 @@ class BrowserDashboardIT {
     Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     ReplayJob.run(client, ReplayRequest.once(cut, Speed.MAX, "workshop-2"), ReplayClock.SYSTEM,
         ReplayListener.NONE, topics, 3);
-    org.stationreplay.state.StationState expected = org.stationreplay.fold.StationFold.foldAll(cut.events());
+    org.stationreplay.state.StationState expected = Fold.state(cut.events());
 
     await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElements(
         By.cssSelector("#replay-select option[value='workshop-2']")).size() == 1);

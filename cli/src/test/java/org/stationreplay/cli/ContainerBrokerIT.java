@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.Test;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
 import org.stationreplay.history.History;
 import org.stationreplay.history.HistoryReader;
 import org.stationreplay.producer.ReplayClock;
@@ -45,7 +45,7 @@ class ContainerBrokerIT {
           ReplayClock.SYSTEM, ReplayListener.NONE, topics, 3);
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
           assertThat(app.state(StationTopics.ISS).map(EndToEndIT::withoutRun))
-              .hasValue(StationFold.foldAll(history.events())));
+              .hasValue(Fold.state(history.events())));
     }
   }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.stationreplay.broker.EmbeddedKafkaBroker;
 import org.stationreplay.control.ReplayStatus;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
 import org.stationreplay.history.History;
 import org.stationreplay.history.HistoryReader;
 import org.stationreplay.json.Json;
@@ -152,7 +152,7 @@ class DashboardIT {
       }
     }
     // Every committed state after the first one received, in order, once: exactly the topic's records.
-    List<ConsumerRecord<String, byte[]>> records = EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.state());
+    List<ConsumerRecord<String, byte[]>> records = EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.clock());
     List<String> expected = records.stream().map(r -> r.partition() + "-" + r.offset())
         .dropWhile(id -> !id.equals(ids.get(0))).toList();
     assertThat(ids).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
@@ -170,7 +170,7 @@ class DashboardIT {
       ReplayJob.run(client(), ReplayRequest.once(HISTORY, Speed.MAX, StationTopics.ISS), ReplayClock.SYSTEM,
           ReplayListener.NONE, topics, 3);
       await().atMost(Duration.ofSeconds(120)).until(() -> state().eventsApplied() == HISTORY.size());
-      List<String> expected = EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.state()).stream()
+      List<String> expected = EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.clock()).stream()
           .map(r -> r.partition() + "-" + r.offset()).toList();
       for (SseReader reader : readers) {
         List<String> got = new ArrayList<>();
@@ -221,11 +221,11 @@ class DashboardIT {
     assertThat(post("{\"command\":\"pause\"}").statusCode()).isEqualTo(202);
     await().atMost(Duration.ofSeconds(10)).until(() -> status().state() == ReplayStatus.State.PAUSED);
 
-    // Time travel from the versioned store: the day of the 13-person record equals the offline fold.
+    // Time travel, refolded from the run log: the day of the 13-person record equals the offline fold.
     for (String date : List.of("2009-07-20", "2000-11-02", "2003-08-01")) {
       HttpResponse<String> past = get("/api/state?at=" + date);
       assertThat(past.statusCode()).as(date + ": " + past.body()).isEqualTo(200);
-      StationState expected = StationFold.foldUntil(HISTORY.events(), Instant.parse(date + "T23:59:59.999Z"));
+      StationState expected = Fold.stateAt(HISTORY.events(), Instant.parse(date + "T23:59:59.999Z"));
       // Equal to the offline fold but for the run the replay stamps on its states.
       assertThat(EndToEndIT.withoutRun(Json.mapper().readValue(past.body(), StationState.class)))
           .as(date).isEqualTo(expected);

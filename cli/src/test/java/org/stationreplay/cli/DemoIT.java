@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
 import org.stationreplay.history.HistoryReader;
 import org.stationreplay.json.Json;
 import org.stationreplay.state.StationState;
@@ -57,7 +57,7 @@ class DemoIT {
     try {
       URI uri = URI.create("http://127.0.0.1:" + httpPort + "/api/state");
       HttpClient http = HttpClient.newHttpClient();
-      StationState expected = StationFold.foldAll(HistoryReader.bundled().events());
+      StationState expected = Fold.state(HistoryReader.bundled().events());
       Set<Long> seen = new ConcurrentSkipListSet<>();
       await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
         HttpResponse<String> r;

@@ -29,7 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.stationreplay.broker.EmbeddedKafkaBroker;
 import org.stationreplay.events.StationEvent;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
+import org.stationreplay.projections.Projections;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projection.Snapshot;
+import org.stationreplay.streams.ProjectionTopics;
 import org.stationreplay.history.History;
 import org.stationreplay.history.HistoryReader;
 import org.stationreplay.json.Json;
@@ -45,7 +49,10 @@ import org.stationreplay.streams.StreamsSettings;
 import org.stationreplay.topics.StationTopics;
 import org.stationreplay.topics.TopicNames;
 
-/** The whole pipeline on a real broker: replay -> station.events -> Streams -> station.state and the HTTP API. */
+/**
+ * The whole pipeline on a real broker: replay -> station.events -> Streams -> the projection topics and the HTTP
+ * API.
+ */
 class EndToEndIT {
   private static EmbeddedKafkaBroker broker;
   private static final HttpClient http = HttpClient.newHttpClient();
@@ -73,7 +80,7 @@ class EndToEndIT {
     String prefix = unique(test);
     TopicNames topics = TopicNames.prefixed(prefix);
     History history = HistoryReader.bundled();
-    StationState expected = StationFold.foldAll(history.events());
+    StationState expected = Fold.state(history.events());
 
     try (StationService server = StationService.start(new StreamsSettings(prefix + "app", client(),
             Path.of("target", "it-state", prefix), Duration.ofMillis(100), topics, 3), "127.0.0.1", 0,
@@ -91,7 +98,7 @@ class EndToEndIT {
       assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> v.startsWith("application/json"));
       StationState served = Json.mapper().readValue(response.body(), StationState.class);
       assertThat(served.run()).startsWith("replay-start-1-");
-      assertThat(response.body()).isEqualTo(Json.write(served));
+      assertThat(Json.mapper().readTree(response.body()).path("projections").isObject()).isTrue();
 
       // The event log: the run's marker, then every event with its event-time timestamp, station key, type and
       // version headers; kept forever.
@@ -109,14 +116,27 @@ class EndToEndIT {
         assertThat(JsonSerde.of(StationEvent.class).deserialize("t", r.value())).isEqualTo(e);
       }
       assertThat(topicConfig(topics.events()).get("retention.ms").value()).isEqualTo("-1");
-      assertThat(topicConfig(topics.state()).get("cleanup.policy").value()).isEqualTo("compact");
+      ProjectionEngine engine = Projections.engine();
+      for (String name : List.of(StationTopics.CLOCK, "crew", "modules")) {
+        assertThat(topicConfig(topics.projection(name)).get("cleanup.policy").value()).isEqualTo("compact");
+      }
 
-      // station.state: one committed state per event (and one for the run's opening marker), ending with the
-      // offline fold.
-      List<ConsumerRecord<String, byte[]>> states = readAll(topics.state(), history.size() + 1);
-      assertThat(states).hasSize(history.size() + 1);
-      assertThat(withoutRun(JsonSerde.of(StationState.class).deserialize("t", states.get(states.size() - 1).value())))
-          .isEqualTo(expected);
+      // The clock: one committed record per event (and one for the run's opening marker); the states a feed
+      // composes from the topics are, one by one, the offline fold's.
+      List<StationState> composed = ProjectionTopics.states(client(), topics, engine).stream()
+          .map(c -> withoutRun(c.state())).toList();
+      List<StationState> offline = new java.util.ArrayList<>(List.of(withoutRun(Fold.state(List.of()))));
+      Fold.states(history.events()).forEach(offline::add);
+      assertThat(composed).hasSize(history.size() + 1);
+      assertThat(composed.subList(1, composed.size())).containsExactlyElementsOf(offline.subList(1, offline.size()));
+      // Every projection's topic ends on the offline fold's value, and holds a record only for its changes.
+      Snapshot folded = engine.fold(history.events());
+      for (int i = 0; i < engine.size(); i++) {
+        assertThat(ProjectionTopics.latest(client(), topics, engine, i)).as(engine.projection(i).name())
+            .containsExactly(Map.entry(StationTopics.ISS, folded.value(i)));
+        assertThat(ProjectionTopics.records(client(), topics, engine, i).size()).as(engine.projection(i).name())
+            .isLessThan(history.size());
+      }
       assertThat(readAll(topics.deadLetters(), 0)).isEmpty();
     }
   }

@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.stationreplay.broker.EmbeddedKafkaBroker;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
 import org.stationreplay.history.History;
 import org.stationreplay.history.HistoryReader;
 import org.stationreplay.json.Json;
@@ -51,7 +51,7 @@ class GarbageIT {
           Duration.ofSeconds(60))) {
         ReplayJob.run(client, ReplayRequest.once(history, Speed.MAX, StationTopics.ISS), ReplayClock.SYSTEM,
             ReplayListener.NONE, topics, 3);
-        StationState expected = StationFold.foldAll(history.events());
+        StationState expected = Fold.state(history.events());
         await().atMost(Duration.ofSeconds(120)).until(() -> service.streams().state(StationTopics.ISS)
             .map(EndToEndIT::withoutRun).filter(expected::equals).isPresent());
 
@@ -88,7 +88,7 @@ class GarbageIT {
                 r -> assertThat(r).contains("unknown event type 'StationExploded'"),
                 r -> assertThat(r).contains("unknown agency 'MARS'"),
                 r -> assertThat(r).contains("Yuri Gagarin is not aboard"),
-                r -> assertThat(r).startsWith("duplicate event id"),
+                r -> assertThat(r).contains("duplicate event id"),
                 r -> assertThat(r).contains("is earlier than the last applied event"),
                 r -> assertThat(r).contains("is in the future"));
         assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader(StationTopics.HEADER_DLQ_OFFSET)).isNotNull());

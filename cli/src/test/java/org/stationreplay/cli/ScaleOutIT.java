@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stationreplay.broker.EmbeddedKafkaCluster;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
 import org.stationreplay.history.History;
 import org.stationreplay.history.HistoryReader;
 import org.stationreplay.json.Json;
@@ -176,7 +176,7 @@ class ScaleOutIT {
         int sent = ReplayJob.run(client, ReplayRequest.once(h, Speed.MAX, name), ReplayClock.SYSTEM,
             ReplayListener.NONE, topics, PARTITIONS);
         assertThat(sent).isEqualTo(h.size());
-        return Map.entry(name, StationFold.foldAll(h.events()));
+        return Map.entry(name, Fold.state(h.events()));
       }));
     }
     return futures;

@@ -21,7 +21,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.stationreplay.broker.EmbeddedKafkaBroker;
 import org.stationreplay.events.StationEvent;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
+import org.stationreplay.projections.Composite;
+import org.stationreplay.projections.Projections;
+import org.stationreplay.projection.Outcome;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projection.Snapshot;
+import org.stationreplay.streams.ProjectionTopics;
 import org.stationreplay.history.History;
 import org.stationreplay.history.HistoryReader;
 import org.stationreplay.json.JsonSerde;
@@ -73,9 +79,9 @@ class StreamsCrashIT {
       int killedWhileFolding = 0;
       while (kills < 6) {
         // Kill each instance at a random moment once it is folding: its committed output has grown.
-        long committedBefore = committedEnd(admin, topics.state());
+        long committedBefore = committedEnd(admin, topics.clock());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (committedEnd(admin, topics.state()) <= committedBefore && replay.isAlive()
+        while (committedEnd(admin, topics.clock()) <= committedBefore && replay.isAlive()
             && System.nanoTime() < deadline) {
           Thread.sleep(200);
         }
@@ -85,7 +91,7 @@ class StreamsCrashIT {
         }
         StationProcess.kill(streams);
         kills++;
-        System.out.printf("StreamsCrashIT: kill %d at %d committed states%n", kills, committedEnd(admin, topics.state()));
+        System.out.printf("StreamsCrashIT: kill %d at %d committed states%n", kills, committedEnd(admin, topics.clock()));
         streams = StationProcess.start(logs.resolve("streams-" + kills + ".log"), stream);
       }
       assertThat(killedWhileFolding).as("kills during the replay").isGreaterThanOrEqualTo(5);
@@ -97,11 +103,11 @@ class StreamsCrashIT {
       List<StationState> expected = cleanFold(EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.events()));
       assertThat(expected.get(expected.size() - 1).eventsApplied()).isEqualTo(history.size());
       await().atMost(Duration.ofSeconds(120)).until(() ->
-          EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.state()).size() >= expected.size());
+          EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.clock()).size() >= expected.size());
       System.out.printf("StreamsCrashIT: %d states caught up %d ms after the last kill%n", expected.size(),
           (System.nanoTime() - t0) / 1_000_000);
-      List<StationState> committed = EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.state()).stream()
-          .map(r -> STATES.deserialize(r.topic(), r.value())).toList();
+      List<StationState> committed = ProjectionTopics.states(client, topics, Projections.engine()).stream()
+          .map(c -> c.state()).toList();
       streams.destroy();
       streams.waitFor();
       admin.close();
@@ -112,7 +118,7 @@ class StreamsCrashIT {
             .isEqualTo(expected.get(i));
       }
       assertThat(EndToEndIT.withoutRun(committed.get(committed.size() - 1)))
-          .isEqualTo(StationFold.foldAll(history.events()));
+          .isEqualTo(Fold.state(history.events()));
       assertThat(EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.deadLetters())).isEmpty();
     }
   }
@@ -126,16 +132,18 @@ class StreamsCrashIT {
         .stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
   }
 
-  /** What a never-interrupted fold writes: one state per record of the log that changes the state. */
+  /** What a never-interrupted fold writes: one state per record of the log that moves the clock. */
   static List<StationState> cleanFold(List<ConsumerRecord<String, byte[]>> events) {
+    ProjectionEngine engine = Projections.engine();
     List<StationState> out = new ArrayList<>();
-    StationState state = StationState.EMPTY;
+    Snapshot state = engine.empty();
     for (ConsumerRecord<String, byte[]> r : events) {
-      StationState next = StationFold.apply(state, EVENTS.deserialize(r.topic(), r.value()));
-      if (next != state) {
-        out.add(next);
+      Outcome o = engine.apply(state, EVENTS.deserialize(r.topic(), r.value()));
+      assertThat(o.kind()).isNotEqualTo(Outcome.Kind.REJECTED);
+      if (o.clockMoved()) {
+        out.add(Composite.state(engine, o.snapshot()));
       }
-      state = next;
+      state = o.snapshot();
     }
     return out;
   }

@@ -15,8 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.stationreplay.events.StationEvent;
-import org.stationreplay.fold.EventRejectedException;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projection.Outcome;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projection.Snapshot;
+import org.stationreplay.projections.Composite;
+import org.stationreplay.projections.Projections;
 import org.stationreplay.json.EventCodec;
 import org.stationreplay.json.InvalidEventException;
 import org.stationreplay.json.Json;
@@ -24,7 +27,7 @@ import org.stationreplay.state.StationState;
 
 /**
  * Reads a history file (JSON Lines, one event a line) and checks every line: JSON syntax, the schema of the
- * event's type and version, unique ids, times in order, and that the fold accepts it. A bad line is reported with
+ * event's type and version, unique ids, times in order, and that the station's rules admit it (and no projection fails on it). A bad line is reported with
  * {@code file:line} and skipped; the rest of the file is still checked, so one run lists every problem. Lines are
  * read through {@link EventCodec}, so a file may mix versions of a type: older ones are upcast to the current
  * shape before the fold sees them.
@@ -63,7 +66,8 @@ public final class HistoryReader {
     List<Problem> problems = new ArrayList<>();
     List<HistoryLine> accepted = new ArrayList<>();
     Map<String, Integer> firstLineOfId = new HashMap<>();
-    StationState state = StationState.EMPTY;
+    ProjectionEngine engine = Projections.engine();
+    Snapshot state = engine.empty();
     Instant previousTime = null;
     int previousLine = 0;
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -89,12 +93,16 @@ public final class HistoryReader {
               + " is earlier than " + previousTime + " on line " + previousLine));
           continue;
         }
-        try {
-          state = StationFold.apply(state, event);
-        } catch (EventRejectedException e) {
-          problems.add(new Problem(name, line, event.type() + " '" + event.id() + "' rejected: " + e.reason()));
+        Outcome outcome = engine.apply(state, event);
+        if (outcome.kind() == Outcome.Kind.REJECTED) {
+          problems.add(new Problem(name, line, event.type() + " '" + event.id() + "' rejected: " + outcome.reason()));
           continue;
         }
+        for (Outcome.Failure f : outcome.failures()) {
+          problems.add(new Problem(name, line, "projection '" + f.projection() + "' failed on " + event.type() + " '"
+              + event.id() + "': " + f.error()));
+        }
+        state = outcome.snapshot();
         previousTime = event.time();
         previousLine = line;
         accepted.add(new HistoryLine(line, event));
@@ -102,7 +110,7 @@ public final class HistoryReader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read history " + name + ": " + e.getMessage(), e);
     }
-    return new Report(new History(name, accepted), problems, state);
+    return new Report(new History(name, accepted), problems, Composite.state(engine, state));
   }
 
   private static StationEvent parse(String name, int line, String text, List<Problem> problems) {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.stationreplay.events.MilestoneReached;
 import org.stationreplay.events.StationEvent;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
 import org.stationreplay.state.AttachedElement;
 import org.stationreplay.state.PersonAboard;
 import org.stationreplay.state.StationState;
@@ -37,7 +37,7 @@ class BundledHistoryTest {
 
   @Test
   void shouldEndOn2November2021WithTheStationAsItWas() {
-    StationState end = StationFold.foldUntil(HISTORY.events(), Instant.parse("2021-11-02T23:59:59.999Z"));
+    StationState end = Fold.stateAt(HISTORY.events(), Instant.parse("2021-11-02T23:59:59.999Z"));
     assertThat(end.crew()).extracting(PersonAboard::name).containsExactlyInAnyOrder("Anton Shkaplerov",
         "Pyotr Dubrov", "Mark T. Vande Hei", "Shane Kimbrough", "Megan McArthur", "Akihiko Hoshide",
         "Thomas Pesquet");
@@ -52,11 +52,12 @@ class BundledHistoryTest {
 
   @Test
   void shouldPeakAtThirteenAboardWithStsFlights127And128And131() {
-    StationState s = StationState.EMPTY;
     int peak = 0;
     List<String> atPeak = new java.util.ArrayList<>();
-    for (StationEvent e : HISTORY.events()) {
-      s = StationFold.apply(s, e);
+    List<StationState> states = Fold.states(HISTORY.events());
+    for (int i = 0; i < states.size(); i++) {
+      StationState s = states.get(i);
+      StationEvent e = HISTORY.events().get(i);
       if (s.peopleAboard() > peak) {
         peak = s.peopleAboard();
         atPeak.clear();
@@ -72,10 +73,11 @@ class BundledHistoryTest {
 
   @Test
   void shouldNeverBeUnoccupiedAfterExpedition1Arrived() {
-    StationState s = StationState.EMPTY;
     boolean arrived = false;
-    for (StationEvent e : HISTORY.events()) {
-      s = StationFold.apply(s, e);
+    List<StationState> states = Fold.states(HISTORY.events());
+    for (int i = 0; i < states.size(); i++) {
+      StationState s = states.get(i);
+      StationEvent e = HISTORY.events().get(i);
       arrived |= e.id().equals("2000-11-02-soyuz-tm-31-crew-arrived");
       if (arrived) {
         assertThat(s.expeditionCrew()).as("expedition crew after %s", e.id()).isPositive();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.stationreplay.events.StationEvent;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
 import org.stationreplay.state.StationState;
 
 /**
@@ -30,7 +30,7 @@ class HistoricalFactsTest {
   void shouldMatchTheRecord(LocalDate date, String quantity, int value, String sourceTitle, String sourceUrl,
       String evidence) {
     Instant endOfDay = date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1);
-    StationState s = StationFold.foldUntil(events, endOfDay);
+    StationState s = Fold.stateAt(events, endOfDay);
     Integer actual = switch (quantity) {
       case "peopleAboard" -> s.peopleAboard();
       case "expeditionCrew" -> s.expeditionCrew();

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stationreplay.events.SpacewalkPerformed;
 import org.stationreplay.events.StationEvent;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
 import org.stationreplay.json.EventCodec;
 import org.stationreplay.json.Json;
 import org.stationreplay.state.StationState;
@@ -87,14 +87,12 @@ class MixedVersionHistoryTest {
     assertThat(half2.problems()).isEmpty();
     assertThat(half2.history().events()).isEqualTo(all1.history().events());
     assertThat(half2.finalState()).isEqualTo(all1.finalState())
-        .isEqualTo(StationFold.foldAll(HistoryReader.bundled().events()));
+        .isEqualTo(Fold.state(HistoryReader.bundled().events()));
 
-    StationState a = StationState.EMPTY;
-    StationState b = StationState.EMPTY;
-    for (int i = 0; i < all1.history().size(); i++) {
-      a = StationFold.apply(a, all1.history().events().get(i));
-      b = StationFold.apply(b, half2.history().events().get(i));
-      assertThat(b).as("state after event %d", i).isEqualTo(a);
+    List<StationState> a = Fold.states(all1.history().events());
+    List<StationState> b = Fold.states(half2.history().events());
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(b.get(i)).as("state after event %d", i).isEqualTo(a.get(i));
     }
   }
 

@@ -2,7 +2,7 @@ package org.stationreplay.microbench;
 
 import java.util.List;
 import org.stationreplay.events.StationEvent;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.projections.Fold;
 import org.stationreplay.history.HistoryReader;
 import org.stationreplay.json.JsonSerde;
 import org.stationreplay.state.StationState;
@@ -15,7 +15,7 @@ import org.stationreplay.topics.StationTopics;
  */
 final class Bundled {
   static final String EVENTS_TOPIC = StationTopics.EVENTS;
-  static final String STATE_TOPIC = StationTopics.STATE;
+  static final String CLOCK_TOPIC = StationTopics.PROJECTION_PREFIX + StationTopics.CLOCK;
 
   /** The history, in order. */
   static final StationEvent[] EVENTS;
@@ -36,10 +36,6 @@ final class Bundled {
 
   /** The state after the first {@code n} events. */
   static StationState stateAfter(int n) {
-    StationState state = StationState.EMPTY;
-    for (int i = 0; i < n; i++) {
-      state = StationFold.apply(state, EVENTS[i]);
-    }
-    return state;
+    return Fold.state(java.util.Arrays.asList(EVENTS).subList(0, n));
   }
 }

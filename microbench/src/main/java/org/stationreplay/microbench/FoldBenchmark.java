@@ -12,8 +12,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.stationreplay.events.StationEvent;
-import org.stationreplay.fold.StationFold;
-import org.stationreplay.state.StationState;
+import org.stationreplay.projection.Outcome;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projection.Snapshot;
+import org.stationreplay.projections.Projections;
 
 /**
  * {@link StationFold#apply} alone, on objects in memory: one event per operation, the state folded forward through
@@ -26,26 +28,28 @@ import org.stationreplay.state.StationState;
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @State(Scope.Thread)
 public class FoldBenchmark {
+  private final ProjectionEngine engine = Projections.engine();
   private StationEvent[] events;
-  private StationState state;
+  private Snapshot state;
   private int next;
 
   @Setup
   public void setUp() {
     events = Bundled.EVENTS;
-    state = StationState.EMPTY;
+    state = engine.empty();
     next = 0;
   }
 
+  /** One event through the engine: the rules, then every registered projection. */
   @Benchmark
-  public StationState apply() {
-    StationState s = StationFold.apply(state, events[next]);
+  public Outcome apply() {
+    Outcome o = engine.apply(state, events[next]);
     if (++next == events.length) {
       next = 0;
-      state = StationState.EMPTY;
+      state = engine.empty();
     } else {
-      state = s;
+      state = o.snapshot();
     }
-    return s;
+    return o;
   }
 }

@@ -13,26 +13,33 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.stationreplay.events.StationEvent;
-import org.stationreplay.fold.StationFold;
 import org.stationreplay.json.EventCodec;
 import org.stationreplay.json.JsonSerde;
+import java.util.ArrayList;
+import java.util.List;
+import org.stationreplay.projection.Clock;
+import org.stationreplay.projection.Outcome;
+import org.stationreplay.projection.Projection;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projection.Snapshot;
+import org.stationreplay.projections.Composite;
+import org.stationreplay.projections.Projections;
 import org.stationreplay.state.StationState;
 
 /**
  * The Streams app's work per record of {@code station.events}, without Kafka and without RocksDB: what
- * {@code EventDecoder} and {@code FoldProcessor.process} do to the bytes and objects, in the same order.
+ * {@code EventDecoder} and {@code ProjectionProcessor.process} do to the bytes and objects, in the same order.
  * <ol>
  *   <li>decode the record value ({@code EventCodec.read}: parse, schema-validate, upcast, bind);</li>
- *   <li>{@code store.get}: the latest state's bytes deserialized (the store's value serde is {@link JsonSerde});</li>
- *   <li>{@link StationFold#apply};</li>
- *   <li>{@code store.put}: the new state serialized (those bytes go to RocksDB and its changelog, and are what the
- *       next record's get reads here);</li>
- *   <li>{@code history.put}: serialized again for the versioned store;</li>
- *   <li>forward to the sink: serialized a third time for {@code station.state}.</li>
+ *   <li>{@code ProjectionEngine.apply}: the rules, then every registered projection (the replay's snapshot is kept
+ *       in the processor's memory, no store read);</li>
+ *   <li>serialize the clock (once for its store and topic: {@code SerializeOnce}) and each projection whose value
+ *       changed.</li>
  * </ol>
- * One event per operation, cycling through the history; after the last event the stored state is dropped and the
- * next cycle starts from {@link StationState#EMPTY}, as after a replay run's opening marker. Left out: the
- * duplicate-id store (a short string get and put), RocksDB, the changelogs and the producer.
+ * {@link #perRecordBefore} is the fold as it was before projections: the whole ~10 KB state document serialized
+ * for its store, its versioned history and {@code station.state} at every event. One event per operation, cycling
+ * through the history; after the last event the next cycle starts from the empty station, as after a replay run's
+ * opening marker. Left out: RocksDB, the changelogs and the producer.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -41,57 +48,57 @@ import org.stationreplay.state.StationState;
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @State(Scope.Thread)
 public class HotPathBenchmark {
-  private static final String CHANGELOG = "station-streams-station-state-store-changelog";
-  private static final String HISTORY_CHANGELOG = "station-streams-station-state-history-changelog";
-
+  private final ProjectionEngine engine = Projections.engine();
   private final JsonSerde<StationState> stateSerde = JsonSerde.of(StationState.class);
+  private final JsonSerde<Clock> clockSerde = JsonSerde.of(Clock.class);
+  private final List<JsonSerde<Object>> valueSerdes = new ArrayList<>();
   private byte[][] records;
-  /** The store's value for the station: null before the first event, as in an empty store. */
-  private byte[] stored;
-  private StationState current = StationState.EMPTY;
+  private Snapshot current;
   private int next;
 
   @Setup
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public void setUp() {
     records = Bundled.RECORDS;
-    stored = null;
-    current = StationState.EMPTY;
+    current = engine.empty();
     next = 0;
+    for (Projection<?> p : engine.projections()) {
+      valueSerdes.add((JsonSerde) JsonSerde.of(p.valueType()));
+    }
   }
 
-  /**
-   * As the fold does it now: the latest state comes from the processor's per-station map (no deserialize), and
-   * the new state is serialized once for its three writes ({@code SerializeOnce}).
-   */
+  /** What the fold does now: the clock and the projections that changed, each serialized once. */
   @Benchmark
-  public byte[] perRecord() {
+  public void perRecord(Blackhole bh) {
     StationEvent event = EventCodec.read(records[next]);
-    StationState state = StationFold.apply(current, event);
-    byte[] out = stateSerde.serialize(CHANGELOG, state);
-    if (++next == records.length) {
-      next = 0;
-      current = StationState.EMPTY;
-    } else {
-      current = state;
+    Outcome o = engine.apply(current, event);
+    bh.consume(clockSerde.serialize(Bundled.CLOCK_TOPIC, o.snapshot().clock()));
+    for (int i = 0; i < engine.size(); i++) {
+      if (o.changed(i)) {
+        bh.consume(valueSerdes.get(i).serialize(Bundled.CLOCK_TOPIC, o.snapshot().value(i)));
+      }
     }
-    return out;
+    advance(o.snapshot());
   }
 
-  /** As the fold did it before the bench (the "before" column of BENCHMARKS.md): one deserialize, three serializes. */
+  /** The fold before projections: the whole state document made and serialized three times per event. */
   @Benchmark
-  public byte[] perRecordBefore(Blackhole bh) {
+  public void perRecordBefore(Blackhole bh) {
     StationEvent event = EventCodec.read(records[next]);
-    StationState current = stateSerde.deserialize(CHANGELOG, stored);
-    StationState state = StationFold.apply(current == null ? StationState.EMPTY : current, event);
-    byte[] latest = stateSerde.serialize(CHANGELOG, state);
-    bh.consume(stateSerde.serialize(HISTORY_CHANGELOG, state));
-    byte[] out = stateSerde.serialize(Bundled.STATE_TOPIC, state);
+    Outcome o = engine.apply(current, event);
+    StationState state = Composite.state(engine, o.snapshot());
+    bh.consume(stateSerde.serialize(Bundled.CLOCK_TOPIC, state));
+    bh.consume(stateSerde.serialize(Bundled.CLOCK_TOPIC, state));
+    bh.consume(stateSerde.serialize(Bundled.CLOCK_TOPIC, state));
+    advance(o.snapshot());
+  }
+
+  private void advance(Snapshot after) {
     if (++next == records.length) {
       next = 0;
-      stored = null;
+      current = engine.empty();
     } else {
-      stored = latest;
+      current = after;
     }
-    return out;
   }
 }

@@ -17,7 +17,7 @@ public record ClockTicked(
     Source source,
     TimePrecision precision,
     String notes,
-    String run) implements StationEvent {
+    String run) implements ReplayMarker {
 
   public ClockTicked {
     Require.envelope(EventType.CLOCK_TICKED, id, time, schemaVersion, source);
@@ -25,7 +25,12 @@ public record ClockTicked(
   }
 
   @Override
-  public <R> R accept(Cases<R> cases) {
+  public <R> R accept(StationEvent.Cases<R> cases) {
     return cases.clockTicked(this);
+  }
+
+  @Override
+  public <R> R kind(Kinds<R> kinds) {
+    return kinds.clockTicked(this);
   }
 }

@@ -12,7 +12,7 @@ public record CrewArrived(
     TimePrecision precision,
     String notes,
     String vehicle,
-    List<CrewMember> crew) implements StationEvent {
+    List<CrewMember> crew) implements HistoryEvent {
 
   public CrewArrived {
     Require.envelope(EventType.CREW_ARRIVED, id, time, schemaVersion, source);
@@ -21,7 +21,7 @@ public record CrewArrived(
   }
 
   @Override
-  public <R> R accept(Cases<R> cases) {
+  public <R> R accept(HistoryEvent.Cases<R> cases) {
     return cases.crewArrived(this);
   }
 }

@@ -12,7 +12,7 @@ public record CrewDeparted(
     TimePrecision precision,
     String notes,
     String vehicle,
-    List<String> crew) implements StationEvent {
+    List<String> crew) implements HistoryEvent {
 
   public CrewDeparted {
     Require.envelope(EventType.CREW_DEPARTED, id, time, schemaVersion, source);
@@ -21,7 +21,7 @@ public record CrewDeparted(
   }
 
   @Override
-  public <R> R accept(Cases<R> cases) {
+  public <R> R accept(HistoryEvent.Cases<R> cases) {
     return cases.crewDeparted(this);
   }
 }

@@ -14,7 +14,7 @@ public record ElementAttached(
     ElementKind kind,
     Agency agency,
     String location,
-    String flight) implements StationEvent {
+    String flight) implements HistoryEvent {
 
   public ElementAttached {
     Require.envelope(EventType.ELEMENT_ATTACHED, id, time, schemaVersion, source);
@@ -24,7 +24,7 @@ public record ElementAttached(
   }
 
   @Override
-  public <R> R accept(Cases<R> cases) {
+  public <R> R accept(HistoryEvent.Cases<R> cases) {
     return cases.elementAttached(this);
   }
 }

@@ -11,7 +11,7 @@ public record ElementDetached(
     TimePrecision precision,
     String notes,
     String element,
-    String reason) implements StationEvent {
+    String reason) implements HistoryEvent {
 
   public ElementDetached {
     Require.envelope(EventType.ELEMENT_DETACHED, id, time, schemaVersion, source);
@@ -19,7 +19,7 @@ public record ElementDetached(
   }
 
   @Override
-  public <R> R accept(Cases<R> cases) {
+  public <R> R accept(HistoryEvent.Cases<R> cases) {
     return cases.elementDetached(this);
   }
 }

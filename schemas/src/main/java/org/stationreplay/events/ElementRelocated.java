@@ -12,7 +12,7 @@ public record ElementRelocated(
     String notes,
     String element,
     String from,
-    String to) implements StationEvent {
+    String to) implements HistoryEvent {
 
   public ElementRelocated {
     Require.envelope(EventType.ELEMENT_RELOCATED, id, time, schemaVersion, source);
@@ -21,7 +21,7 @@ public record ElementRelocated(
   }
 
   @Override
-  public <R> R accept(Cases<R> cases) {
+  public <R> R accept(HistoryEvent.Cases<R> cases) {
     return cases.elementRelocated(this);
   }
 }

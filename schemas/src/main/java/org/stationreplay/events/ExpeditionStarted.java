@@ -11,7 +11,7 @@ public record ExpeditionStarted(
     TimePrecision precision,
     String notes,
     int expedition,
-    String commander) implements StationEvent {
+    String commander) implements HistoryEvent {
 
   public ExpeditionStarted {
     Require.envelope(EventType.EXPEDITION_STARTED, id, time, schemaVersion, source);
@@ -19,7 +19,7 @@ public record ExpeditionStarted(
   }
 
   @Override
-  public <R> R accept(Cases<R> cases) {
+  public <R> R accept(HistoryEvent.Cases<R> cases) {
     return cases.expeditionStarted(this);
   }
 }

@@ -11,7 +11,7 @@ public record MilestoneReached(
     TimePrecision precision,
     String notes,
     String title,
-    String caption) implements StationEvent {
+    String caption) implements HistoryEvent {
 
   public MilestoneReached {
     Require.envelope(EventType.MILESTONE_REACHED, id, time, schemaVersion, source);
@@ -20,7 +20,7 @@ public record MilestoneReached(
   }
 
   @Override
-  public <R> R accept(Cases<R> cases) {
+  public <R> R accept(HistoryEvent.Cases<R> cases) {
     return cases.milestoneReached(this);
   }
 }

@@ -17,7 +17,7 @@ public record ReplayStarted(
     Source source,
     TimePrecision precision,
     String notes,
-    String reason) implements StationEvent {
+    String reason) implements ReplayMarker {
 
   public ReplayStarted {
     Require.envelope(EventType.REPLAY_STARTED, id, time, schemaVersion, source);
@@ -25,7 +25,12 @@ public record ReplayStarted(
   }
 
   @Override
-  public <R> R accept(Cases<R> cases) {
+  public <R> R accept(StationEvent.Cases<R> cases) {
     return cases.replayStarted(this);
+  }
+
+  @Override
+  public <R> R kind(Kinds<R> kinds) {
+    return kinds.replayStarted(this);
   }
 }

@@ -22,7 +22,7 @@ public record SpacewalkPerformed(
     Duration duration,
     String designation,
     String airlock,
-    String purpose) implements StationEvent {
+    String purpose) implements HistoryEvent {
 
   /** The version of this record's shape: what writers emit. */
   public static final int SCHEMA_VERSION = 2;
@@ -36,7 +36,7 @@ public record SpacewalkPerformed(
   }
 
   @Override
-  public <R> R accept(Cases<R> cases) {
+  public <R> R accept(HistoryEvent.Cases<R> cases) {
     return cases.spacewalkPerformed(this);
   }
 }

@@ -28,9 +28,7 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = ReplayStarted.class, name = "ReplayStarted"),
     @JsonSubTypes.Type(value = ClockTicked.class, name = "ClockTicked")
 })
-public sealed interface StationEvent
-    permits ElementAttached, ElementDetached, ElementRelocated, CrewArrived, CrewDeparted, ExpeditionStarted,
-        VehicleArrived, VehicleDeparted, SpacewalkPerformed, MilestoneReached, ReplayStarted, ClockTicked {
+public sealed interface StationEvent permits HistoryEvent, ReplayMarker {
 
   /**
    * Current version of the envelope, and of every payload that has not changed since: the default of
@@ -66,31 +64,26 @@ public sealed interface StationEvent
   <R> R accept(Cases<R> cases);
 
   /**
+   * Dispatches on what the replay engine must tell apart: a fact from the history, which projections fold, or one
+   * of the replay's own markers, which the engine handles itself before any projection sees an event.
+   */
+  <R> R kind(Kinds<R> kinds);
+
+  /**
    * One method per event type. Java 17 has no pattern-matching {@code switch} over sealed types (final only in
    * Java 21), so this is how the fold and every other consumer get an exhaustive, compiler-checked case
    * analysis without instanceof chains: a new event type adds a method here, and every implementation stops
    * compiling until it handles it.
    */
-  interface Cases<R> {
-    R elementAttached(ElementAttached e);
+  interface Cases<R> extends HistoryEvent.Cases<R> {
+    R replayStarted(ReplayStarted e);
 
-    R elementDetached(ElementDetached e);
+    R clockTicked(ClockTicked e);
+  }
 
-    R elementRelocated(ElementRelocated e);
-
-    R crewArrived(CrewArrived e);
-
-    R crewDeparted(CrewDeparted e);
-
-    R expeditionStarted(ExpeditionStarted e);
-
-    R vehicleArrived(VehicleArrived e);
-
-    R vehicleDeparted(VehicleDeparted e);
-
-    R spacewalkPerformed(SpacewalkPerformed e);
-
-    R milestoneReached(MilestoneReached e);
+  /** A history event, or one of the two replay markers. */
+  interface Kinds<R> {
+    R history(HistoryEvent e);
 
     R replayStarted(ReplayStarted e);
 

@@ -14,7 +14,7 @@ public record VehicleArrived(
     VehicleType vehicleType,
     BerthingMode mode,
     String port,
-    Agency agency) implements StationEvent {
+    Agency agency) implements HistoryEvent {
 
   public VehicleArrived {
     Require.envelope(EventType.VEHICLE_ARRIVED, id, time, schemaVersion, source);
@@ -24,7 +24,7 @@ public record VehicleArrived(
   }
 
   @Override
-  public <R> R accept(Cases<R> cases) {
+  public <R> R accept(HistoryEvent.Cases<R> cases) {
     return cases.vehicleArrived(this);
   }
 }

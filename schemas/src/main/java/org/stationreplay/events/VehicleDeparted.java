@@ -10,7 +10,7 @@ public record VehicleDeparted(
     Source source,
     TimePrecision precision,
     String notes,
-    String vehicle) implements StationEvent {
+    String vehicle) implements HistoryEvent {
 
   public VehicleDeparted {
     Require.envelope(EventType.VEHICLE_DEPARTED, id, time, schemaVersion, source);
@@ -18,7 +18,7 @@ public record VehicleDeparted(
   }
 
   @Override
-  public <R> R accept(Cases<R> cases) {
+  public <R> R accept(HistoryEvent.Cases<R> cases) {
     return cases.vehicleDeparted(this);
   }
 }

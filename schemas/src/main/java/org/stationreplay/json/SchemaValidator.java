@@ -28,11 +28,15 @@ public final class SchemaValidator {
   private final JsonSchema stateSchema;
   private final JsonSchema envelopeSchema;
   private final Map<String, JsonSchema> documentSchemas = new java.util.HashMap<>();
+  private final JsonSchemaFactory factory;
+  private final SchemaValidatorsConfig config;
+  /** Schemas found by path on demand: one per projection, wherever its module keeps it on the classpath. */
+  private final Map<String, JsonSchema> byPath = new java.util.concurrent.ConcurrentHashMap<>();
 
   private SchemaValidator() {
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+    factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
         builder -> builder.schemaMappers(m -> m.mapPrefix(BASE_URI, "classpath:schemas/")));
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     for (EventType type : EventType.values()) {
       List<JsonSchema> versions = new java.util.ArrayList<>();
       for (int v = 1; v <= type.currentVersion(); v++) {
@@ -101,6 +105,24 @@ public final class SchemaValidator {
       throw new IllegalArgumentException("no schema " + schema);
     }
     return messages(s.validate(json, InputFormat.JSON));
+  }
+
+  /**
+   * Problems with a document against the schema at {@code path} under the schema root ({@code schemas/} on the
+   * classpath), e.g. {@code projections/crew.schema.json}; empty if it is valid.
+   *
+   * @throws IllegalArgumentException if there is no schema there
+   */
+  public List<String> validateAgainst(String path, JsonNode document) {
+    JsonSchema schema = byPath.computeIfAbsent(path, p -> {
+      if (SchemaValidator.class.getClassLoader().getResource("schemas/" + p) == null) {
+        throw new IllegalArgumentException("no schema schemas/" + p + " on the classpath");
+      }
+      JsonSchema s = factory.getSchema(SchemaLocation.of(BASE_URI + p), config);
+      s.initializeValidators();
+      return s;
+    });
+    return messages(schema.validate(document));
   }
 
   /** Problems with a state document; empty if it is valid. */

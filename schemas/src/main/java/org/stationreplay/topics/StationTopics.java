@@ -8,8 +8,17 @@ import org.apache.kafka.common.config.TopicConfig;
 public final class StationTopics {
   /** The event log, the source of truth. Key: station id; value: event JSON; timestamp: event time. */
   public static final String EVENTS = "station.events";
-  /** Folded state after each event. Key: station id; value: state JSON. Compacted: the latest per station. */
-  public static final String STATE = "station.state";
+  /**
+   * Each projection's value, on its own compacted topic ({@code station.projection.crew}...), written when it
+   * changes. Key: replay id. The engine's clock is {@code station.projection.clock}.
+   */
+  public static final String PROJECTION_PREFIX = "station.projection.";
+  /** The engine's own read model: where each replay's fold stands (simulated time, last event, count). */
+  public static final String CLOCK = "clock";
+  /** Requests to refold one projection from the log. Key: projection name. Compacted. */
+  public static final String PROJECTION_REBUILDS = "station.projection-rebuilds";
+  /** Each projection's state per partition (live, rebuilding, failed). Key: name/partition. Compacted. */
+  public static final String PROJECTION_STATUS = "station.projection-status";
   /** Records the fold could not use, with headers saying why. Value: the original bytes. */
   public static final String EVENTS_DLQ = "station.events.dlq";
 
@@ -24,6 +33,14 @@ public final class StationTopics {
   /** Record headers on {@link #EVENTS}. */
   public static final String HEADER_EVENT_TYPE = "event-type";
   public static final String HEADER_SCHEMA_VERSION = "schema-version";
+
+  /**
+   * Record headers on the projection topics: {@code station.change} ties the records one event made (the clock's
+   * and every changed projection's; the event's position on {@link #EVENTS} as {@code partition-offset}), and
+   * {@code station.changed}, on the clock's record, lists the projections that changed with it.
+   */
+  public static final String HEADER_CHANGE = "station.change";
+  public static final String HEADER_CHANGED = "station.changed";
 
   /** Record headers on {@link #EVENTS_DLQ}: why the record was refused and where it came from. */
   public static final String HEADER_DLQ_REASON = "dlq.reason";
@@ -47,9 +64,20 @@ public final class StationTopics {
     return new TopicSpec(names.events(), partitions, KEEP_HISTORY);
   }
 
-  public static TopicSpec state(TopicNames names, int partitions) {
-    return new TopicSpec(names.state(), partitions, merge(KEEP_HISTORY,
+  /** A projection's topic (or the clock's, {@link #CLOCK}): the latest value per replay is what must stay. */
+  public static TopicSpec projection(TopicNames names, String projection, int partitions) {
+    return new TopicSpec(names.projection(projection), partitions, merge(KEEP_HISTORY,
         Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+  }
+
+  public static TopicSpec rebuilds(TopicNames names, int partitions) {
+    return new TopicSpec(names.rebuilds(), partitions,
+        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+  }
+
+  public static TopicSpec projectionStatus(TopicNames names, int partitions) {
+    return new TopicSpec(names.projectionStatus(), partitions,
+        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
   }
 
   public static TopicSpec deadLetters(TopicNames names, int partitions) {
@@ -65,10 +93,21 @@ public final class StationTopics {
         Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
   }
 
-  /** Every topic of the system; whoever starts first creates them, all with the same partition count. */
+  /**
+   * Every topic whatever the projections: whoever starts first creates them, all with the same partition count.
+   * The Streams app adds one {@link #projection} topic per projection it runs.
+   */
   public static List<TopicSpec> all(TopicNames names, int partitions) {
-    return List.of(events(names, partitions), state(names, partitions), deadLetters(names, partitions),
-        control(names, partitions), replayStatus(names, partitions));
+    return List.of(events(names, partitions), deadLetters(names, partitions), control(names, partitions),
+        replayStatus(names, partitions), projection(names, CLOCK, partitions), rebuilds(names, partitions),
+        projectionStatus(names, partitions));
+  }
+
+  /** {@link #all} and the topic of each of {@code projections}. */
+  public static List<TopicSpec> all(TopicNames names, int partitions, java.util.Collection<String> projections) {
+    List<TopicSpec> specs = new java.util.ArrayList<>(all(names, partitions));
+    projections.forEach(p -> specs.add(projection(names, p, partitions)));
+    return List.copyOf(specs);
   }
 
   private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {

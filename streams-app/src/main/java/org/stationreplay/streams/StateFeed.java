@@ -21,23 +21,31 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stationreplay.events.EventType;
+import java.nio.charset.StandardCharsets;
+import org.stationreplay.projection.Clock;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projections.Projections;
+import org.stationreplay.topics.StationTopics;
 import org.stationreplay.json.JsonSerde;
 import org.stationreplay.state.StationState;
 import org.stationreplay.topics.TopicNames;
 
 /**
- * Follows {@code station.state} and {@code station.replay-status} as a read-committed consumer and fans every
- * committed state out to dashboards, each tagged with its Kafka position. It runs beside the Streams app, on its
- * own consumer and thread, so however many dashboards connect, the fold does not slow down.
+ * Follows the fold's topics ({@code station.projection.clock} and every projection's {@code station.projection.*})
+ * and {@code station.replay-status} as a read-committed consumer, puts each state back together
+ * ({@link CompositeAssembler}) and fans every one out to dashboards, tagged with its clock record's position. It
+ * runs beside the Streams app, on its own consumer and thread, so however many dashboards connect, the fold does not
+ * slow down.
  *
- * <p>For each station it keeps the latest state, the last {@code bufferSize} states (so a client that reconnects
- * with its last position gets every state after it, no gap and no duplicate) and a series of counts since the
- * replay last started (for charts).
+ * <p>For each replay it keeps the latest state, the last {@code bufferSize} states (so a client that reconnects with
+ * its last position gets every state after it, no gap and no duplicate) and a series of counts since the replay last
+ * started (for charts). It also keeps the latest status of every projection in every partition
+ * ({@code station.projection-status}).
  */
 public final class StateFeed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StateFeed.class);
-  private static final String REPLAY_STARTED = EventType.REPLAY_STARTED.wireName();
+  /** How long a clock record may wait for a projection's record before the feed asks whether it can still come. */
+  static final Duration PATIENCE = Duration.ofMillis(500);
 
   /** One entry of the feed. */
   record Entry(FeedPosition position, String json, boolean reset) {}
@@ -62,7 +70,14 @@ public final class StateFeed implements AutoCloseable {
   static final long BUFFER_CHARS = 64L * 1024 * 1024;
 
   private final Map<String, Station> stations = new ConcurrentHashMap<>();
-  private final JsonSerde<StationState> stateSerde = JsonSerde.of(StationState.class);
+  private final Map<String, ProjectionStatus> projectionStatus = new ConcurrentHashMap<>();
+  private final ProjectionEngine engine;
+  private final CompositeAssembler assembler;
+  private final JsonSerde<Clock> clockSerde = JsonSerde.of(Clock.class);
+  private final JsonSerde<ProjectionStatus> statusSerde = JsonSerde.of(ProjectionStatus.class);
+  private final Map<String, Integer> projectionOfTopic = new HashMap<>();
+  private final List<JsonSerde<?>> valueSerdes = new ArrayList<>();
+  private final Map<Integer, List<TopicPartition>> partitionsOfProjection = new HashMap<>();
   private final KafkaConsumer<String, byte[]> consumer;
   private final TopicNames topics;
   private final int bufferSize;
@@ -70,17 +85,37 @@ public final class StateFeed implements AutoCloseable {
   private final CountDownLatch caughtUp = new CountDownLatch(1);
 
   public StateFeed(Map<String, Object> clientConfig, TopicNames topics, int bufferSize) {
+    this(clientConfig, topics, bufferSize, Projections.engine());
+  }
+
+  public StateFeed(Map<String, Object> clientConfig, TopicNames topics, int bufferSize, ProjectionEngine engine) {
     this.topics = topics;
     this.bufferSize = bufferSize;
+    this.engine = engine;
+    this.assembler = new CompositeAssembler(engine);
     Map<String, Object> config = new HashMap<>(clientConfig);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
     consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    List<String> followed = new ArrayList<>(List.of(topics.clock(), topics.replayStatus(), topics.projectionStatus()));
+    for (int i = 0; i < engine.size(); i++) {
+      String topic = topics.projection(engine.projection(i).name());
+      projectionOfTopic.put(topic, i);
+      valueSerdes.add(JsonSerde.of(engine.projection(i).valueType()));
+      followed.add(topic);
+    }
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : List.of(topics.state(), topics.replayStatus())) {
-      consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    for (String topic : followed) {
+      consumer.partitionsFor(topic).forEach(p -> {
+        TopicPartition tp = new TopicPartition(topic, p.partition());
+        partitions.add(tp);
+        Integer projection = projectionOfTopic.get(topic);
+        if (projection != null) {
+          partitionsOfProjection.computeIfAbsent(projection, k -> new ArrayList<>()).add(tp);
+        }
+      });
     }
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
@@ -93,19 +128,18 @@ public final class StateFeed implements AutoCloseable {
   private void run(Map<TopicPartition, Long> initialEnd) {
     try {
       while (!Thread.currentThread().isInterrupted()) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
           if (r.key() == null || r.value() == null) {
             continue;
           }
           try {
-            if (r.topic().equals(topics.state())) {
-              onState(r);
-            } else {
-              onStatus(r.key(), new String(r.value(), java.nio.charset.StandardCharsets.UTF_8));
-            }
+            onRecord(r);
           } catch (RuntimeException e) {
             log.warn("Skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
           }
+        }
+        if (assembler.waiting()) {
+          publish(assembler.release(this::readToEnd, System.nanoTime() - PATIENCE.toNanos()));
         }
         if (caughtUp.getCount() > 0 && initialEnd.entrySet().stream()
             .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
@@ -121,20 +155,56 @@ public final class StateFeed implements AutoCloseable {
     }
   }
 
-  private void onState(ConsumerRecord<String, byte[]> r) {
-    String json = new String(r.value(), java.nio.charset.StandardCharsets.UTF_8);
-    StationState state = stateSerde.deserialize(r.topic(), r.value());
-    boolean reset = state.lastEvent() != null && REPLAY_STARTED.equals(state.lastEvent().type());
-    Entry entry = new Entry(new FeedPosition(r.partition(), r.offset()), json, reset);
-    Station s = station(r.key());
+  private void onRecord(ConsumerRecord<String, byte[]> r) {
+    Integer projection = projectionOfTopic.get(r.topic());
+    if (projection != null) {
+      Object value = valueSerdes.get(projection).deserialize(r.topic(), r.value());
+      publish(assembler.onProjection(r.key(), projection, value, header(r, StationTopics.HEADER_CHANGE)));
+    } else if (r.topic().equals(topics.clock())) {
+      Clock clock = clockSerde.deserialize(r.topic(), r.value());
+      publish(assembler.onClock(r.key(), new FeedPosition(r.partition(), r.offset()), clock,
+          header(r, StationTopics.HEADER_CHANGE), header(r, StationTopics.HEADER_CHANGED), System.nanoTime()));
+    } else if (r.topic().equals(topics.replayStatus())) {
+      onStatus(r.key(), new String(r.value(), StandardCharsets.UTF_8));
+    } else if (r.topic().equals(topics.projectionStatus())) {
+      projectionStatus.put(r.key(), statusSerde.deserialize(r.topic(), r.value()));
+    }
+  }
+
+  /** Whether the feed has read every committed record of projection {@code index}'s topic. */
+  private boolean readToEnd(int index) {
+    for (TopicPartition tp : partitionsOfProjection.getOrDefault(index, List.of())) {
+      java.util.OptionalLong lag = consumer.currentLag(tp);
+      if (lag.isEmpty() || lag.getAsLong() > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> r, String name) {
+    org.apache.kafka.common.header.Header h = r.headers().lastHeader(name);
+    return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  private void publish(List<CompositeAssembler.Composed> composed) {
+    for (CompositeAssembler.Composed c : composed) {
+      onState(c);
+    }
+  }
+
+  private void onState(CompositeAssembler.Composed c) {
+    StationState state = c.state();
+    Entry entry = new Entry(c.position(), c.json(), c.reset());
+    Station s = station(c.replay());
     synchronized (s) {
-      if (reset) {
+      if (c.reset()) {
         s.series.clear();
       } else if (state.asOf() != null) {
         s.series.add(new Point(state.asOf(), state.peopleAboard(), state.expeditionCrew(), state.moduleCount()));
       }
       s.buffer.addLast(entry);
-      s.bufferedChars += json.length();
+      s.bufferedChars += entry.json().length();
       long share = BUFFER_CHARS / Math.max(1, stations.size());
       while (s.buffer.size() > bufferSize || (s.bufferedChars > share && s.buffer.size() > 1)) {
         s.bufferedChars -= s.buffer.removeFirst().json().length();
@@ -230,6 +300,19 @@ public final class StateFeed implements AutoCloseable {
   public List<String> replays() {
     return stations.entrySet().stream().filter(e -> e.getValue().latest != null || e.getValue().statusJson != null)
         .map(Map.Entry::getKey).sorted().toList();
+  }
+
+  /** The latest status of every projection in every partition, by {@code name/partition}. */
+  public Map<String, ProjectionStatus> projectionStatuses() {
+    return Map.copyOf(projectionStatus);
+  }
+
+  public TopicNames topics() {
+    return topics;
+  }
+
+  public ProjectionEngine engine() {
+    return engine;
   }
 
   public int subscribers() {

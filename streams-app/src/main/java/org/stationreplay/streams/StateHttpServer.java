@@ -15,7 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.stationreplay.control.ControlCommand;
 import org.stationreplay.json.Json;
-import org.stationreplay.state.StationState;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.stationreplay.projection.Projection;
+import org.stationreplay.projection.Snapshot;
+import org.stationreplay.projections.Composite;
 import org.stationreplay.time.TimeArgs;
 import org.stationreplay.topics.StationTopics;
 
@@ -61,9 +64,26 @@ public final class StateHttpServer implements AutoCloseable {
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.staticFiles.add("/public", Location.CLASSPATH);
+      // The contract, served as it is in the jar: /schemas/station-state.schema.json, /schemas/projections/crew...
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/schemas";
+        files.directory = "/schemas";
+        files.location = Location.CLASSPATH;
+      });
       config.http.disableCompression(); // SSE must reach the browser event by event
     });
     app.get("/api/state", ctx -> forwarder.answer(ctx, station(ctx), () -> state(ctx, streams)));
+    app.get("/api/projections", ctx -> json(ctx, HttpStatus.OK, Map.of("projections", projections(streams, feed))));
+    app.get("/api/projections/{name}", ctx -> {
+      int index = streams.engine().indexOf(ctx.pathParam("name"));
+      if (index < 0) {
+        json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no projection '" + ctx.pathParam("name") + "' (GET "
+            + "/api/projections lists them)"));
+        return;
+      }
+      forwarder.answer(ctx, station(ctx), () -> snapshotAnswer(ctx, streams,
+          s -> Json.mapper().valueToTree(s.value(index))));
+    });
     app.get("/api/replays", ctx -> json(ctx, HttpStatus.OK, Map.of("replays", feed.replays())));
     app.get("/api/series", ctx -> json(ctx, HttpStatus.OK, feed.series(station(ctx))));
     app.get("/api/replay", ctx -> feed.replayStatus(station(ctx)).ifPresentOrElse(
@@ -103,26 +123,56 @@ public final class StateHttpServer implements AutoCloseable {
   }
 
   private static void state(Context ctx, StationStreamsApp streams) {
+    snapshotAnswer(ctx, streams, snapshot -> Composite.json(streams.engine(), snapshot));
+  }
+
+  /**
+   * Answers with a replay's snapshot, latest or {@code ?at=}, shown by {@code view}: 404 before the replay's first
+   * record, or for a date it has not reached or when nothing was in orbit yet.
+   */
+  private static void snapshotAnswer(Context ctx, StationStreamsApp streams,
+      java.util.function.Function<Snapshot, JsonNode> view) {
     String station = station(ctx);
     String at = ctx.queryParam("at");
-    Optional<StationState> latest = streams.state(station);
+    Optional<Snapshot> latest = streams.snapshot(station);
+    if (latest.isEmpty() || latest.get().clock().asOf() == null) {
+      json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no events folded yet for replay " + station));
+      return;
+    }
+    Instant asOf = latest.get().clock().asOf();
     if (at == null) {
-      latest.ifPresentOrElse(s -> stateJson(ctx, s),
-          () -> json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no events folded yet for station " + station)));
+      jsonNode(ctx, view.apply(latest.get()));
       return;
     }
     Instant instant = TimeArgs.endOf(at);
-    if (latest.isEmpty() || latest.get().asOf() == null) {
-      json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no events folded yet for station " + station));
-    } else if (TimeArgs.startOf(at).isAfter(latest.get().asOf())) {
+    if (TimeArgs.startOf(at).isAfter(asOf)) {
       json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "the replay has not reached " + at
-          + " yet (simulated time is " + latest.get().asOf() + ")"));
-    } else if (instant.isAfter(latest.get().asOf())) {
-      stateJson(ctx, latest.get()); // today, as far as the replay has got
+          + " yet (simulated time is " + asOf + ")"));
+    } else if (instant.isAfter(asOf)) {
+      jsonNode(ctx, view.apply(latest.get())); // today, as far as the replay has got
     } else {
-      streams.stateAt(station, instant).ifPresentOrElse(s -> stateJson(ctx, s),
+      streams.snapshotAt(station, instant).ifPresentOrElse(s -> jsonNode(ctx, view.apply(s)),
           () -> json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "nothing was in orbit at " + instant)));
     }
+  }
+
+  /** What {@code GET /api/projections} lists: every projection, its topic, schema and state in each partition. */
+  private static List<Map<String, Object>> projections(StationStreamsApp streams, StateFeed feed) {
+    Map<String, ProjectionStatus> statuses = feed.projectionStatuses();
+    List<Map<String, Object>> list = new java.util.ArrayList<>();
+    for (Projection<?> p : streams.engine().projections()) {
+      List<ProjectionStatus> mine = statuses.values().stream().filter(s -> s.projection().equals(p.name()))
+          .sorted(java.util.Comparator.comparingInt(ProjectionStatus::partition)).toList();
+      Map<String, Object> entry = new java.util.LinkedHashMap<>();
+      entry.put("name", p.name());
+      entry.put("description", p.description());
+      entry.put("inStateDocument", Composite.CORE.contains(p.name()));
+      entry.put("topic", feed.topics().projection(p.name()));
+      entry.put("schema", "/" + p.schemaResource());
+      entry.put("partitions", mine);
+      list.add(entry);
+    }
+    return list;
   }
 
   /** The replay asked for: {@code ?replay=NAME} ({@code ?station=} is the older name), the ISS by default. */
@@ -134,8 +184,8 @@ public final class StateHttpServer implements AutoCloseable {
     return s == null || s.isBlank() ? StationTopics.ISS : s;
   }
 
-  private static void stateJson(Context ctx, StationState s) {
-    ctx.contentType("application/json").header("Cache-Control", "no-store").result(Json.write(s));
+  private static void jsonNode(Context ctx, JsonNode node) {
+    ctx.contentType("application/json").header("Cache-Control", "no-store").result(Json.write(node));
   }
 
   private static void json(Context ctx, HttpStatus status, Object body) {

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projections.Projections;
 
 /**
  * Everything {@code ./station stream} runs: the Streams app, the dashboard feed, the control publisher and the
@@ -16,11 +18,13 @@ public final class StationService implements AutoCloseable {
   static final int FEED_BUFFER = 5_000;
 
   private final StationStreamsApp streams;
+  private final StateFeed feed;
   private final StateHttpServer http;
   private final List<AutoCloseable> parts;
 
-  private StationService(StationStreamsApp streams, StateHttpServer http, List<AutoCloseable> parts) {
+  private StationService(StationStreamsApp streams, StateFeed feed, StateHttpServer http, List<AutoCloseable> parts) {
     this.streams = streams;
+    this.feed = feed;
     this.http = http;
     this.parts = parts;
   }
@@ -34,14 +38,20 @@ public final class StationService implements AutoCloseable {
   /** The same, with the token {@code POST /api/control} needs (required unless {@code httpHost} is loopback). */
   public static StationService start(StreamsSettings settings, String httpHost, int httpPort, String controlToken,
       Duration timeout) throws InterruptedException {
+    return start(settings, Projections.engine(), httpHost, httpPort, controlToken, timeout);
+  }
+
+  /** The same, running {@code engine}'s projections (the registered ones, or a workshop's own set). */
+  public static StationService start(StreamsSettings settings, ProjectionEngine engine, String httpHost,
+      int httpPort, String controlToken, Duration timeout) throws InterruptedException {
     requireControlToken(httpHost, controlToken);
     List<AutoCloseable> parts = new ArrayList<>();
     try {
-      StationStreamsApp streams = StationStreamsApp.start(settings);
+      StationStreamsApp streams = StationStreamsApp.start(settings, engine);
       parts.add(streams);
       // The feed and the HTTP server start while Kafka Streams joins its group and opens its stores (seconds):
       // until it runs, /api/state answers 503 and the page retries.
-      StateFeed feed = new StateFeed(settings.clientConfig(), settings.topics(), FEED_BUFFER);
+      StateFeed feed = new StateFeed(settings.clientConfig(), settings.topics(), FEED_BUFFER, engine);
       parts.add(feed);
       ControlPublisher control = new ControlPublisher(settings.clientConfig(), settings.topics().control());
       parts.add(control);
@@ -54,7 +64,7 @@ public final class StationService implements AutoCloseable {
       }
       parts.add(http);
       streams.awaitRunning(timeout);
-      return new StationService(streams, http, parts);
+      return new StationService(streams, feed, http, parts);
     } catch (RuntimeException | InterruptedException e) {
       closeAll(parts);
       throw e;
@@ -67,6 +77,10 @@ public final class StationService implements AutoCloseable {
    */
   public static void requireControlToken(String httpHost, String controlToken) {
     ControlAuth.forHost(httpHost, controlToken);
+  }
+
+  public StateFeed feed() {
+    return feed;
   }
 
   public StationStreamsApp streams() {

@@ -2,47 +2,62 @@ package org.stationreplay.streams;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
-import org.apache.kafka.streams.query.VersionedKeyQuery;
-import org.apache.kafka.streams.state.VersionedRecord;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stationreplay.state.StationState;
+import org.stationreplay.events.HistoryEvent;
+import org.stationreplay.events.ReplayStarted;
+import org.stationreplay.projection.Clock;
+import org.stationreplay.projection.Admission;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projection.Snapshot;
+import org.stationreplay.projections.Projections;
 import org.stationreplay.topics.StationTopics;
 import org.stationreplay.topics.TopicAdmin;
 
-/** The running Kafka Streams application: topics checked, topology started, state queryable. */
+/**
+ * The running Kafka Streams application: topics checked, topology started, projections queryable (latest, and at
+ * any instant of a replay's current run).
+ */
 public final class StationStreamsApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StationStreamsApp.class);
 
   private final KafkaStreams streams;
+  private final ProjectionEngine engine;
   /** This instance as the others know it (application.server), or null when it runs alone. */
   private final HostInfo self;
 
-  private StationStreamsApp(KafkaStreams streams, HostInfo self) {
+  private StationStreamsApp(KafkaStreams streams, ProjectionEngine engine, HostInfo self) {
     this.streams = streams;
+    this.engine = engine;
     this.self = self;
   }
 
-  /** Makes sure the topics exist with the right configs, then starts the topology. */
+  /** Every registered projection ({@link Projections#ALL}). */
   public static StationStreamsApp start(StreamsSettings settings) {
+    return start(settings, Projections.engine());
+  }
+
+  /** Makes sure the topics exist with the right configs, then starts the topology of {@code engine}'s projections. */
+  public static StationStreamsApp start(StreamsSettings settings, ProjectionEngine engine) {
     try (Admin admin = Admin.create(settings.clientConfig())) {
-      TopicAdmin.ensure(admin, StationTopics.all(settings.topics(), settings.partitions()));
+      TopicAdmin.ensure(admin, StationTopics.all(settings.topics(), settings.partitions(),
+          engine.projections().stream().map(p -> p.name()).toList()));
     }
-    Topology topology = StationTopology.buildTopology(settings.topics());
+    Topology topology = StationTopology.buildTopology(settings.topics(), engine);
     log.info("Topology:\n{}", topology.describe());
     KafkaStreams streams = new KafkaStreams(topology, settings.toProperties());
     streams.setUncaughtExceptionHandler(e -> {
@@ -51,11 +66,15 @@ public final class StationStreamsApp implements AutoCloseable {
           .REPLACE_THREAD;
     });
     streams.start();
-    return new StationStreamsApp(streams,
+    return new StationStreamsApp(streams, engine,
         settings.applicationServer() == null ? null : HostInfo.buildFromEndpoint(settings.applicationServer()));
   }
 
-  /** Waits until the app is RUNNING (its store queryable). */
+  public ProjectionEngine engine() {
+    return engine;
+  }
+
+  /** Waits until the app is RUNNING (its stores queryable). */
   public void awaitRunning(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (streams.state() != KafkaStreams.State.RUNNING) {
@@ -67,63 +86,91 @@ public final class StationStreamsApp implements AutoCloseable {
   }
 
   /**
-   * The instance whose store holds a station's state, when it is another one: queries for that station go there.
-   * Empty when this instance holds it, or runs alone.
+   * The instance whose stores hold a replay, when it is another one: queries for that replay go there. Empty when
+   * this instance holds it, or runs alone.
    *
    * @throws StateNotReadyException while no instance holds it (a rebalance is under way)
    */
-  public Optional<HostInfo> remoteOwner(String station) {
+  public Optional<HostInfo> remoteOwner(String replay) {
     if (self == null) {
       return Optional.empty();
     }
-    KeyQueryMetadata owner = streams.queryMetadataForKey(StationTopology.STATE_STORE, station,
+    KeyQueryMetadata owner = streams.queryMetadataForKey(StationTopology.CLOCK_STORE, replay,
         Serdes.String().serializer());
     if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)
         || HostInfo.unavailable().equals(owner.activeHost())) {
-      throw new StateNotReadyException("no instance holds replay " + station + " now (Kafka Streams is "
+      throw new StateNotReadyException("no instance holds replay " + replay + " now (Kafka Streams is "
           + streams.state() + ")", null);
     }
     return owner.activeHost().equals(self) ? Optional.empty() : Optional.of(owner.activeHost());
   }
 
   /**
-   * The latest state of a station, empty if no event of it has been folded.
+   * A replay's latest snapshot: its clock and every projection's value, as the stores hold them. Empty if no record
+   * of it has been folded.
    *
    * @throws StateNotReadyException while the app starts or rebalances
    */
-  public Optional<StationState> state(String station) {
-    try {
-      ReadOnlyKeyValueStore<String, StationState> store = streams.store(StoreQueryParameters.fromNameAndType(
-          StationTopology.STATE_STORE, QueryableStoreTypes.keyValueStore()));
-      return Optional.ofNullable(store.get(station));
-    } catch (InvalidStateStoreException e) {
-      throw new StateNotReadyException("state store not queryable while Kafka Streams is " + streams.state(), e);
+  public Optional<Snapshot> snapshot(String replay) {
+    ReadOnlyKeyValueStore<String, Clock> clocks = store(StationTopology.CLOCK_STORE);
+    for (int attempt = 0; ; attempt++) {
+      Clock clock = clocks.get(replay);
+      if (clock == null) {
+        return Optional.empty();
+      }
+      List<Object> values = new ArrayList<>(engine.size());
+      for (int i = 0; i < engine.size(); i++) {
+        ReadOnlyKeyValueStore<String, Object> store =
+            store(StationTopology.projectionStore(engine.projection(i).name()));
+        Object v = store.get(replay);
+        values.add(v == null ? engine.projection(i).initial() : v);
+      }
+      // The stores are read one after the other while the fold goes on: the clock read again tells whether an
+      // event came in between, and then the values are read again, so that they all belong to one point.
+      if (clock.equals(clocks.get(replay)) || attempt == 5) {
+        return Optional.of(engine.snapshot(clock, Admission.EMPTY, values));
+      }
     }
   }
 
+  /** A replay's latest state document (the dashboard's fields), composed from its snapshot. */
+  public Optional<org.stationreplay.state.StationState> state(String replay) {
+    return snapshot(replay).map(s -> org.stationreplay.projections.Composite.state(engine, s));
+  }
+
   /**
-   * The state of a station as it was at {@code instant}, from the versioned store: the last version at or before
-   * it, with the clock moved on to {@code instant}. Empty if there was none.
+   * A replay's snapshot at {@code instant} (time travel): its current run, as the engine admitted it, refolded up to
+   * that instant, and the clock moved on to it. Empty if the run had not begun by then.
    */
-  public Optional<StationState> stateAt(String station, Instant instant) {
-    StateQueryRequest<VersionedRecord<StationState>> request = StateQueryRequest
-        .inStore(StationTopology.HISTORY_STORE)
-        .withQuery(VersionedKeyQuery.<String, StationState>withKey(station).asOf(instant));
-    StateQueryResult<VersionedRecord<StationState>> result = streams.query(request);
-    // Only the partition that holds the key has a version; the others answer with nothing.
-    for (QueryResult<VersionedRecord<StationState>> r : result.getPartitionResults().values()) {
-      if (r.isFailure()) {
-        throw new StateNotReadyException("history store not queryable: " + r.getFailureMessage(), null);
-      }
-      if (r.getResult() != null) {
-        return Optional.of(r.getResult().value().advancedTo(instant));
-      }
+  public Optional<Snapshot> snapshotAt(String replay, Instant instant) {
+    ReadOnlyKeyValueStore<String, Clock> clocks = store(StationTopology.CLOCK_STORE);
+    Clock latest = clocks.get(replay);
+    if (latest == null) {
+      return Optional.empty();
     }
-    if (result.getPartitionResults().isEmpty()) {
-      throw new StateNotReadyException("history store not queryable while Kafka Streams is " + streams.state(),
-          null);
+    ReadOnlyKeyValueStore<Bytes, byte[]> runLog = store(StationTopology.RUN_LOG_STORE);
+    List<HistoryEvent> admitted = RunLog.admitted(runLog, replay, latest.eventsApplied());
+    Optional<ReplayStarted> marker = RunLog.marker(runLog, replay);
+    Clock start = marker.map(m -> engine.apply(engine.empty(), m).snapshot().clock()).orElse(Clock.EMPTY);
+    if (start.asOf() != null && instant.isBefore(start.asOf())
+        || start.asOf() == null && (admitted.isEmpty() || instant.isBefore(admitted.get(0).time()))) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    return Optional.of(engine.refold(start, admitted, instant));
+  }
+
+  /** A replay's state document at {@code instant}, composed from {@link #snapshotAt}. */
+  public Optional<org.stationreplay.state.StationState> stateAt(String replay, Instant instant) {
+    return snapshotAt(replay, instant).map(s -> org.stationreplay.projections.Composite.state(engine, s));
+  }
+
+  private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+    try {
+      return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+    } catch (InvalidStateStoreException e) {
+      throw new StateNotReadyException("store " + name + " not queryable while Kafka Streams is " + streams.state(),
+          e);
+    }
   }
 
   /** How many records went to the dead-letter topic since this instance started. */

@@ -1,73 +1,116 @@
 package org.stationreplay.streams;
 
-import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.stationreplay.json.JsonSerde;
-import org.stationreplay.state.StationState;
+import org.stationreplay.projection.Clock;
+import org.stationreplay.projection.Projection;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projections.Projections;
 import org.stationreplay.topics.TopicNames;
 
 /**
- * The fold as a Kafka Streams topology:
+ * The projections as a Kafka Streams topology:
  * <pre>
- *   station.events --[events-source]--> [fold-events] --[state-sink]--> station.state
- *                                          |   stores: station-state-store (latest),
- *                                          |           station-state-history (versioned, for time travel),
- *                                          |           station-seen-event-ids (duplicates)
- *                                          +--[dlq-sink]--> station.events.dlq
+ *   station.events --[events-source]--> [fold-projections] --[clock-sink]--> station.projection.clock
+ *                                          |   --[projection-crew-sink]--> station.projection.crew   (one sink and
+ *                                          |   --[projection-...-sink]--> station.projection....      topic each)
+ *                                          |   --[projection-status-sink]--> station.projection-status
+ *                                          +-- --[dlq-sink]--> station.events.dlq
+ *   stores: engine-clock, engine-run-log, projection-registry, projection-&lt;name&gt; (one each)
+ *   station.projection-rebuilds --[rebuilds-source]--> [rebuild-requests] --> global store projection-rebuilds
  * </pre>
- * The replay's clock ticks travel in station.events too, in order with the events they fall between. Pure:
- * builds the topology, touches nothing.
+ * One source and one processor for all projections: each event is read, decoded and checked against the rules once,
+ * whatever the number of read models. The replay's clock ticks travel in station.events too, in order with the
+ * events they fall between. Pure: builds the topology, touches nothing.
  */
 public final class StationTopology {
   public static final String SOURCE = "events-source";
-  public static final String FOLD_PROCESSOR = "fold-events";
-  public static final String STATE_STORE = "station-state-store";
-  public static final String HISTORY_STORE = "station-state-history";
-  /** Ids of the history events applied per station and run, to refuse a duplicate. */
-  public static final String SEEN_STORE = "station-seen-event-ids";
+  public static final String ENGINE = "fold-projections";
+  public static final String CLOCK_STORE = "engine-clock";
+  public static final String RUN_LOG_STORE = "engine-run-log";
+  public static final String REGISTRY_STORE = "projection-registry";
+  public static final String REBUILDS_STORE = "projection-rebuilds";
+  public static final String REBUILDS_SOURCE = "rebuilds-source";
+  public static final String REBUILDS_PROCESSOR = "rebuild-requests";
+  public static final String CLOCK_SINK = "clock-sink";
+  public static final String STATUS_SINK = "projection-status-sink";
+  public static final String DLQ_SINK = "dlq-sink";
   public static final String METRICS_SCOPE = "station";
   public static final String DEAD_LETTERS_METRIC = "dead-letters";
-  public static final String STATE_SINK = "state-sink";
-  public static final String DLQ_SINK = "dlq-sink";
-
-  /** Versions are kept for the whole span of the history, with about a month per segment. */
-  static final Duration HISTORY_RETENTION = Duration.ofDays(366L * 40);
-  static final Duration HISTORY_SEGMENT = Duration.ofDays(30);
 
   private StationTopology() {}
 
+  /** The store of projection {@code name}: its latest value per replay. */
+  public static String projectionStore(String name) {
+    return "projection-" + name;
+  }
+
+  public static String projectionSink(String name) {
+    return "projection-" + name + "-sink";
+  }
+
+  /** The topology of every registered projection ({@link Projections#ALL}). */
   public static Topology buildTopology(TopicNames topics) {
-    Serde<StationState> stateSerde = new SerializeOnce<>(JsonSerde.of(StationState.class));
-    StoreBuilder<KeyValueStore<String, StationState>> latest = Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), stateSerde)
-        // The record cache keeps only the last state of each station per commit for RocksDB and the changelog
-        // (a burst of 100 events writes one 10 KB state, not 100). Every state is still forwarded to
-        // station.state as it is made, so dashboards miss nothing; queries read through the cache.
-        .withCachingEnabled();
-    StoreBuilder<VersionedKeyValueStore<String, StationState>> history = Stores.versionedKeyValueStoreBuilder(
-        Stores.persistentVersionedKeyValueStore(HISTORY_STORE, HISTORY_RETENTION, HISTORY_SEGMENT),
-        Serdes.String(), stateSerde);
-    StoreBuilder<KeyValueStore<String, String>> seen = Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SEEN_STORE), Serdes.String(), Serdes.String()).withCachingDisabled();
-    return new Topology()
+    return buildTopology(topics, Projections.engine());
+  }
+
+  public static Topology buildTopology(TopicNames topics, ProjectionEngine engine) {
+    Serde<Clock> clockSerde = new SerializeOnce<>(JsonSerde.of(Clock.class));
+    // Cached: a burst of events of one replay writes its clock to RocksDB and the changelog once per commit; every
+    // clock still goes to the topic as it is made, so dashboards miss nothing.
+    StoreBuilder<KeyValueStore<String, Clock>> clock = Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), clockSerde).withCachingEnabled();
+    StoreBuilder<KeyValueStore<Bytes, byte[]>> runLog = Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(RUN_LOG_STORE), Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled();
+    StoreBuilder<KeyValueStore<String, ProjectionStatus>> registry = Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(REGISTRY_STORE), Serdes.String(), JsonSerde.of(ProjectionStatus.class));
+    StoreBuilder<KeyValueStore<String, Long>> rebuilds = Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(REBUILDS_STORE), Serdes.String(), Serdes.Long()).withLoggingDisabled();
+
+    Topology t = new Topology()
         .addSource(AutoOffsetReset.earliest(), SOURCE, new EventTimeExtractor(), new StringDeserializer(),
             new EventDecoder(), topics.events())
-        .addProcessor(FOLD_PROCESSOR, FoldProcessor::new, SOURCE)
-        .addStateStore(latest, FOLD_PROCESSOR)
-        .addStateStore(history, FOLD_PROCESSOR)
-        .addStateStore(seen, FOLD_PROCESSOR)
-        .addSink(STATE_SINK, topics.state(), new StringSerializer(), stateSerde.serializer(), FOLD_PROCESSOR)
-        .addSink(DLQ_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(),
-            FOLD_PROCESSOR);
+        .addProcessor(ENGINE, () -> new ProjectionProcessor(engine), SOURCE)
+        .addStateStore(clock, ENGINE)
+        .addStateStore(runLog, ENGINE)
+        .addStateStore(registry, ENGINE)
+        .addSink(CLOCK_SINK, topics.clock(), new StringSerializer(), clockSerde.serializer(), ENGINE)
+        .addSink(STATUS_SINK, topics.projectionStatus(), new StringSerializer(),
+            JsonSerde.of(ProjectionStatus.class), ENGINE)
+        .addSink(DLQ_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(), ENGINE);
+    for (Projection<?> p : engine.projections()) {
+      addProjection(t, topics, p);
+    }
+    return t.addGlobalStore(rebuilds, REBUILDS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
+        topics.rebuilds(), REBUILDS_PROCESSOR, RebuildRequestRecorder::new);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void addProjection(Topology t, TopicNames topics, Projection<?> p) {
+    Serde<Object> serde = new SerializeOnce<>((Serde) JsonSerde.of(p.valueType()));
+    // Cached like the clock: the store and its changelog get the last value of each replay per commit.
+    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(projectionStore(p.name())),
+        Serdes.String(), serde).withCachingEnabled(), ENGINE);
+    t.addSink(projectionSink(p.name()), topics.projection(p.name()), new StringSerializer(), serde.serializer(),
+        ENGINE);
+  }
+
+  /** Every store the fold writes, for the record: the engine's three and one per projection. */
+  public static List<String> stores(ProjectionEngine engine) {
+    List<String> stores = new java.util.ArrayList<>(List.of(CLOCK_STORE, RUN_LOG_STORE, REGISTRY_STORE));
+    engine.projections().forEach(p -> stores.add(projectionStore(p.name())));
+    return stores;
   }
 }

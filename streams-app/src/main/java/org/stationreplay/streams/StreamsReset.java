@@ -26,12 +26,28 @@ import org.slf4j.LoggerFactory;
 /**
  * What Kafka's application reset tool does, plus the local state: forget the Streams app's committed offsets,
  * delete its internal topics (changelogs) and its state directory, so that the next start refolds the whole event
- * log from the first record. The output topic is not touched: the refold appends its states after the old ones.
+ * log from the first record. The projection topics are not touched: the refold appends its values after the old
+ * ones.
  */
 public final class StreamsReset {
   private static final Logger log = LoggerFactory.getLogger(StreamsReset.class);
 
   private StreamsReset() {}
+
+  /** Whether an instance of the application is in its consumer group now. */
+  public static boolean isRunning(Admin admin, String applicationId) throws InterruptedException {
+    try {
+      ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId)).all().get()
+          .get(applicationId);
+      return group != null && !group.members().isEmpty();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        return false;
+      }
+      throw new IllegalStateException("cannot describe group " + applicationId + ": " + e.getCause().getMessage(),
+          e.getCause());
+    }
+  }
 
   /** @throws IllegalStateException if an instance of the application is still running */
   public static void reset(Admin admin, String applicationId, Path stateDir) {

@@ -13,8 +13,8 @@ import org.stationreplay.topics.TopicNames;
  * How the Streams app runs.
  *
  * @param clientConfig Kafka client settings shared by every client ({@code bootstrap.servers}, security)
- * @param commitInterval how often Kafka Streams commits; under exactly-once a new state is visible to
- *     read-committed consumers of {@code station.state} only after the commit that contains it
+ * @param commitInterval how often Kafka Streams commits; under exactly-once a new value is visible to
+ *     read-committed consumers of the projection topics only after the commit that contains it
  * @param applicationServer {@code host:port} where the other instances reach this one's HTTP API (Kafka Streams'
  *     {@code application.server}), or null when this instance runs alone
  * @param standbyReplicas warm copies of each store kept on other instances, so that a failover serves at once
@@ -29,7 +29,12 @@ public record StreamsSettings(
     String applicationServer,
     int standbyReplicas) {
 
-  public static final String DEFAULT_APPLICATION_ID = "station-streams";
+  /**
+   * The fold's consumer group and the prefix of its changelogs. It was {@code station-streams} while the fold
+   * wrote one state document; the projections' stores are new, so the new name makes an upgraded system fold the
+   * log from the first record instead of starting with empty stores at the old group's offsets.
+   */
+  public static final String DEFAULT_APPLICATION_ID = "station-projections";
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
 
   public StreamsSettings {
@@ -57,11 +62,11 @@ public record StreamsSettings(
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
-    // The latest-state store's cache (see StationTopology); stations x ~10 KB.
+    // The clock's and projections' stores' cache (see StationTopology): one value per replay and store.
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
     // Under exactly-once a read-committed reader sees nothing before the commit, and the commit flushes the
-    // producer whatever its linger: lingering costs dashboards no latency, and batches the ~10 KB states
-    // (the default 16 KB batch holds one). Measured in BENCHMARKS.md.
+    // producer whatever its linger: lingering costs dashboards no latency, and fills batches. Measured in
+    // BENCHMARKS.md.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
     // Right after a commit the broker answers CONCURRENT_TRANSACTIONS until the markers are written: retry

@@ -3,14 +3,19 @@ package org.stationreplay.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -18,71 +23,195 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stationreplay.events.ClockTicked;
+import org.stationreplay.events.HistoryEvent;
+import org.stationreplay.events.ReplayStarted;
+import org.stationreplay.events.Source;
 import org.stationreplay.events.StationEvent;
-import org.stationreplay.fold.StationFold;
+import org.stationreplay.events.VehicleDeparted;
 import org.stationreplay.history.History;
 import org.stationreplay.history.HistoryReader;
 import org.stationreplay.json.EventCodec;
 import org.stationreplay.json.Json;
 import org.stationreplay.json.JsonSerde;
+import org.stationreplay.projection.Clock;
+import org.stationreplay.projection.Projection;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projection.Snapshot;
+import org.stationreplay.projections.Fold;
+import org.stationreplay.projections.Projections;
 import org.stationreplay.state.StationState;
 import org.stationreplay.topics.StationTopics;
 import org.stationreplay.topics.TopicNames;
 
+/** The fold's topology in Kafka's TopologyTestDriver: every projection against the offline fold. */
 class StationTopologyTest {
   private static final TopicNames TOPICS = TopicNames.DEFAULT;
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> events;
-  private TestOutputTopic<String, StationState> states;
-  private TestOutputTopic<String, byte[]> deadLetters;
+  private static final History HISTORY = HistoryReader.bundled();
+  private static final Source PRODUCER = new Source("Station History Replay producer", "urn:station-replay:producer");
 
-  @BeforeEach
-  void setUp() {
+  private TopologyTestDriver driver;
+  private ProjectionEngine engine;
+  private TestInputTopic<String, byte[]> events;
+  private TestInputTopic<String, byte[]> rebuilds;
+  private TestOutputTopic<String, Clock> clocks;
+  private final List<TestOutputTopic<String, ?>> projections = new ArrayList<>();
+  private TestOutputTopic<String, byte[]> deadLetters;
+  private TestOutputTopic<String, ProjectionStatus> statuses;
+
+  private void start(ProjectionEngine engine) {
+    this.engine = engine;
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     p.put(StreamsConfig.STATE_DIR_CONFIG, "target/topology-test-state");
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    driver = new TopologyTestDriver(StationTopology.buildTopology(TOPICS), p);
+    driver = new TopologyTestDriver(StationTopology.buildTopology(TOPICS, engine), p);
     events = driver.createInputTopic(TOPICS.events(), new StringSerializer(), new ByteArraySerializer());
-    states = driver.createOutputTopic(TOPICS.state(), new StringDeserializer(), JsonSerde.of(StationState.class));
+    rebuilds = driver.createInputTopic(TOPICS.rebuilds(), new StringSerializer(), new ByteArraySerializer());
+    clocks = driver.createOutputTopic(TOPICS.clock(), new StringDeserializer(), JsonSerde.of(Clock.class));
+    for (Projection<?> proj : engine.projections()) {
+      projections.add(driver.createOutputTopic(TOPICS.projection(proj.name()), new StringDeserializer(),
+          JsonSerde.of(proj.valueType())));
+    }
     deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), new ByteArrayDeserializer());
+    statuses = driver.createOutputTopic(TOPICS.projectionStatus(), new StringDeserializer(),
+        JsonSerde.of(ProjectionStatus.class));
+  }
+
+  private void start() {
+    start(Projections.engine());
   }
 
   @AfterEach
   void tearDown() {
-    driver.close();
+    if (driver != null) {
+      driver.close();
+    }
   }
 
   private void send(String key, StationEvent e) {
     events.pipeInput(key, Json.write(e).getBytes(StandardCharsets.UTF_8), e.time());
   }
 
-  @Test
-  void shouldFoldTheWholeBundledHistoryToTheSameStatesAsTheOfflineFold() {
-    History history = HistoryReader.bundled();
-    history.events().forEach(e -> send(StationTopics.ISS, e));
-
-    List<TestRecord<String, StationState>> out = states.readRecordsToList();
-    assertThat(out).hasSize(history.size());
-    StationState offline = StationState.EMPTY;
-    for (int i = 0; i < out.size(); i++) {
-      StationEvent e = history.events().get(i);
-      offline = StationFold.apply(offline, e);
-      assertThat(out.get(i).value()).isEqualTo(offline);
-      assertThat(out.get(i).key()).isEqualTo(StationTopics.ISS);
-      assertThat(out.get(i).getRecordTime()).isEqualTo(e.time());
+  /** Every record on the projection topics, by projection index. */
+  private List<List<TestRecord<String, ?>>> projectionRecords() {
+    List<List<TestRecord<String, ?>>> out = new ArrayList<>();
+    for (TestOutputTopic<String, ?> topic : projections) {
+      out.add(new ArrayList<>(topic.readRecordsToList()));
     }
-    KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
-    assertThat(store.get(StationTopics.ISS)).isEqualTo(StationFold.foldAll(history.events()));
+    return out;
+  }
+
+  /**
+   * The states a dashboard's feed composes from what the topology wrote, reading the topics the way a consumer may:
+   * a chunk of each topic in turn, the clock's first (the harder order: most clock records then wait for records of
+   * the projections that changed with them).
+   */
+  private List<StationState> composedStates() {
+    return composedStates(1);
+  }
+
+  /** The same, with the topics holding everything {@code times} over, as after full rebuilds of the same log. */
+  private List<StationState> composedStates(int times) {
+    CompositeAssembler assembler = new CompositeAssembler(engine);
+    List<StationState> states = new ArrayList<>();
+    List<TestRecord<String, Clock>> clockRecords = new ArrayList<>();
+    List<TestRecord<String, Clock>> once = clocks.readRecordsToList();
+    List<List<TestRecord<String, ?>>> byProjection = new ArrayList<>();
+    List<List<TestRecord<String, ?>>> projectionsOnce = projectionRecords();
+    for (int p = 0; p < projectionsOnce.size(); p++) {
+      byProjection.add(new ArrayList<>());
+    }
+    for (int t = 0; t < times; t++) {
+      clockRecords.addAll(once);
+      for (int p = 0; p < projectionsOnce.size(); p++) {
+        byProjection.get(p).addAll(projectionsOnce.get(p));
+      }
+    }
+    int chunk = 200;
+    for (int from = 0; from < clockRecords.size(); from += chunk) {
+      for (int i = from; i < Math.min(from + chunk, clockRecords.size()); i++) {
+        TestRecord<String, Clock> r = clockRecords.get(i);
+        assembler.onClock(r.key(), new FeedPosition(0, i), r.value(),
+            header(r.headers(), StationTopics.HEADER_CHANGE), header(r.headers(), StationTopics.HEADER_CHANGED), 0)
+            .forEach(c -> states.add(c.state()));
+      }
+      for (int p = 0; p < byProjection.size(); p++) {
+        List<TestRecord<String, ?>> records = byProjection.get(p);
+        for (int i = from; i < Math.min(from + chunk, records.size()); i++) {
+          TestRecord<String, ?> r = records.get(i);
+          assembler.onProjection(r.key(), p, r.value(), header(r.headers(), StationTopics.HEADER_CHANGE))
+              .forEach(c -> states.add(c.state()));
+        }
+      }
+    }
+    assertThat(assembler.waiting()).as("every clock record found its projections' records").isFalse();
+    return states;
+  }
+
+  @Test
+  void shouldFoldTheWholeHistoryIntoEveryProjectionExactlyAsTheOfflineFold() {
+    start();
+    HISTORY.events().forEach(e -> send(StationTopics.ISS, e));
     assertThat(deadLetters.isEmpty()).isTrue();
+
+    // One clock record per event, each the offline fold's clock at that point.
+    List<TestRecord<String, Clock>> clockRecords = clocks.readRecordsToList();
+    assertThat(clockRecords).hasSize(HISTORY.size());
+    Snapshot offline = engine.empty();
+    List<Snapshot> offlineSnapshots = new ArrayList<>();
+    for (int i = 0; i < HISTORY.size(); i++) {
+      offline = engine.step(offline, HISTORY.events().get(i));
+      offlineSnapshots.add(offline);
+      assertThat(clockRecords.get(i).value()).isEqualTo(offline.clock());
+      assertThat(clockRecords.get(i).getRecordTime()).isEqualTo(HISTORY.events().get(i).time());
+    }
+
+    // Each projection's topic holds exactly its changes, in order: one record per event that changed it.
+    List<List<TestRecord<String, ?>>> byProjection = projectionRecords();
+    for (int p = 0; p < engine.size(); p++) {
+      List<Object> changes = new ArrayList<>();
+      Object previous = engine.projection(p).initial();
+      for (Snapshot s : offlineSnapshots) {
+        if (!s.value(p).equals(previous)) {
+          changes.add(s.value(p));
+          previous = s.value(p);
+        }
+      }
+      List<Object> written = byProjection.get(p).stream().map(r -> (Object) r.value()).toList();
+      assertThat(written).as(engine.projection(p).name()).containsExactlyElementsOf(changes);
+      assertThat(changes.size()).as("%s changes on fewer events than the log has", engine.projection(p).name())
+          .isLessThan(HISTORY.size());
+      KeyValueStore<String, Object> store = driver.getKeyValueStore(
+          StationTopology.projectionStore(engine.projection(p).name()));
+      assertThat(store.get(StationTopics.ISS)).isEqualTo(offline.value(p));
+    }
+    KeyValueStore<String, Clock> clockStore = driver.getKeyValueStore(StationTopology.CLOCK_STORE);
+    assertThat(clockStore.get(StationTopics.ISS)).isEqualTo(offline.clock());
+  }
+
+  @Test
+  void shouldLetTheFeedComposeTheSameStatesAsTheOfflineFoldWhateverTheOrderItReadsTheTopics() {
+    start();
+    HISTORY.events().forEach(e -> send(StationTopics.ISS, e));
+    assertThat(composedStates()).containsExactlyElementsOf(Fold.states(HISTORY.events()));
+  }
+
+  @Test
+  void shouldComposeALogFoldedAgainFromTheStartWhoseRecordsCarryTheSameTokens() {
+    start();
+    HISTORY.events().forEach(e -> send(StationTopics.ISS, e));
+    List<StationState> offline = Fold.states(HISTORY.events());
+    List<StationState> twice = new ArrayList<>(offline);
+    twice.addAll(offline);
+    assertThat(composedStates(2)).containsExactlyElementsOf(twice);
   }
 
   /** The bundled file as written (every event version 1), with every second spacewalk rewritten as version 2. */
   private static List<String> bundledLinesWithHalfTheSpacewalksInVersion2() throws java.io.IOException {
-    List<String> mixed = new java.util.ArrayList<>();
+    List<String> mixed = new ArrayList<>();
     int spacewalks = 0;
     try (java.io.InputStream in = HistoryReader.class.getClassLoader()
         .getResourceAsStream(HistoryReader.BUNDLED_RESOURCE)) {
@@ -99,6 +228,7 @@ class StationTopologyTest {
 
   @Test
   void shouldFoldAMixedVersionLogToTheSameStatesAsTheOfflineFold() throws Exception {
+    start();
     List<String> lines = bundledLinesWithHalfTheSpacewalksInVersion2();
     assertThat(lines).filteredOn(l -> l.contains("\"schemaVersion\":2")).hasSize(122)
         .allSatisfy(l -> assertThat(l).contains("\"type\":\"SpacewalkPerformed\"")
@@ -107,22 +237,13 @@ class StationTopologyTest {
     for (String line : lines) {
       events.pipeInput(StationTopics.ISS, line.getBytes(StandardCharsets.UTF_8), EventCodec.read(line).time());
     }
-
-    History history = HistoryReader.bundled();
-    List<TestRecord<String, StationState>> out = states.readRecordsToList();
     assertThat(deadLetters.isEmpty()).isTrue();
-    assertThat(out).hasSize(history.size());
-    StationState offline = StationState.EMPTY;
-    for (int i = 0; i < out.size(); i++) {
-      offline = StationFold.apply(offline, history.events().get(i));
-      assertThat(out.get(i).value()).as("state after event %d", i).isEqualTo(offline);
-    }
-    KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
-    assertThat(store.get(StationTopics.ISS)).isEqualTo(StationFold.foldAll(history.events()));
+    assertThat(composedStates()).containsExactlyElementsOf(Fold.states(HISTORY.events()));
   }
 
   @Test
   void shouldSendAnEventOfAnUnknownVersionToTheDeadLetterTopic() throws Exception {
+    start();
     List<String> lines = bundledLinesWithHalfTheSpacewalksInVersion2();
     String spacewalk = lines.stream().filter(l -> l.contains("\"type\":\"SpacewalkPerformed\"")).findFirst()
         .orElseThrow();
@@ -130,7 +251,6 @@ class StationTopologyTest {
     for (String line : lines.subList(0, upTo)) {
       events.pipeInput(StationTopics.ISS, line.getBytes(StandardCharsets.UTF_8), EventCodec.read(line).time());
     }
-    StationState before = StationFold.foldAll(HistoryReader.bundled().events().subList(0, upTo));
     byte[] future = spacewalk.replace("\"schemaVersion\":1", "\"schemaVersion\":3")
         .getBytes(StandardCharsets.UTF_8);
     events.pipeInput(StationTopics.ISS, future, Instant.parse("1998-12-07T22:10:00Z"));
@@ -141,24 +261,43 @@ class StationTopologyTest {
           .isEqualTo("schema: unknown schemaVersion 3 for SpacewalkPerformed");
       assertThat(r.value()).isEqualTo(future);
     });
-    KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
-    assertThat(store.get(StationTopics.ISS)).isEqualTo(before);
+    assertThat(lastState()).isEqualTo(Fold.state(HISTORY.events().subList(0, upTo)));
+  }
+
+  /** The state the stores hold for the ISS, composed as {@code GET /api/state} does. */
+  private StationState lastState() {
+    return lastState(StationTopics.ISS);
+  }
+
+  private StationState lastState(String key) {
+    KeyValueStore<String, Clock> clockStore = driver.getKeyValueStore(StationTopology.CLOCK_STORE);
+    List<Object> values = new ArrayList<>();
+    for (Projection<?> p : engine.projections()) {
+      KeyValueStore<String, Object> store = driver.getKeyValueStore(StationTopology.projectionStore(p.name()));
+      Object v = store.get(key);
+      values.add(v == null ? p.initial() : v);
+    }
+    Clock clock = clockStore.get(key);
+    return org.stationreplay.projections.Composite.state(engine, engine.snapshot(clock == null ? Clock.EMPTY : clock,
+        org.stationreplay.projection.Admission.EMPTY, values));
   }
 
   @Test
-  void shouldKeepStationsApart() {
-    List<StationEvent> first = HistoryReader.bundled().events().subList(0, 3);
+  void shouldKeepReplaysApart() {
+    start();
+    List<StationEvent> first = HISTORY.events().subList(0, 3);
     first.forEach(e -> send("ISS", e));
     first.forEach(e -> send("ISS-copy", e));
-    KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
-    assertThat(store.get("ISS")).isEqualTo(store.get("ISS-copy")).isEqualTo(StationFold.foldAll(first));
+    assertThat(lastState("ISS")).isEqualTo(lastState("ISS-copy")).isEqualTo(Fold.state(first));
   }
 
   @Test
-  void shouldSendPoisonRecordsToTheDeadLetterTopicWithTheReasonAndLeaveTheStateAlone() {
-    List<StationEvent> first = HistoryReader.bundled().events().subList(0, 2);
+  void shouldSendPoisonRecordsToTheDeadLetterTopicWithTheReasonAndLeaveTheProjectionsAlone() {
+    start();
+    List<StationEvent> first = HISTORY.events().subList(0, 2);
     first.forEach(e -> send(StationTopics.ISS, e));
-    StationState before = states.readRecordsToList().get(1).value();
+    clocks.readRecordsToList();
+    projectionRecords();
 
     Instant t = Instant.parse("2001-01-01T00:00:00Z");
     events.pipeInput(StationTopics.ISS, "{not json".getBytes(StandardCharsets.UTF_8), t);
@@ -173,92 +312,190 @@ class StationTopologyTest {
     assertThat(dead).extracting(r -> header(r.headers(), StationTopics.HEADER_DLQ_REASON)).satisfiesExactly(
         r -> assertThat(r).startsWith("malformed JSON"),
         r -> assertThat(r).isEqualTo("schema: unknown event type 'StationExploded'"),
-        r -> assertThat(r).isEqualTo("rejected by the fold: vehicle 'Soyuz TM-31' is not docked"),
-        r -> assertThat(r).isEqualTo("missing record key (the station id)"));
+        r -> assertThat(r).isEqualTo("rejected by the station's rules: vehicle 'Soyuz TM-31' is not docked"),
+        r -> assertThat(r).isEqualTo("missing record key (the replay id)"));
     assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
     assertThat(header(dead.get(0).headers(), StationTopics.HEADER_DLQ_TOPIC)).isEqualTo(TOPICS.events());
     assertThat(header(dead.get(0).headers(), StationTopics.HEADER_DLQ_OFFSET)).isEqualTo("2");
-    assertThat(states.isEmpty()).isTrue();
-    KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
-    assertThat(store.get(StationTopics.ISS)).isEqualTo(before);
+    assertThat(clocks.isEmpty()).isTrue();
+    assertThat(projectionRecords()).allSatisfy(records -> assertThat(records).isEmpty());
+    assertThat(lastState()).isEqualTo(Fold.state(first));
   }
 
-  private static final org.stationreplay.events.Source PRODUCER =
-      new org.stationreplay.events.Source("Station History Replay producer", "urn:station-replay:producer");
-
-  private static org.stationreplay.events.ReplayStarted marker(String run) {
-    return new org.stationreplay.events.ReplayStarted(run, Instant.parse("1998-11-20T06:40:00Z"), 1, PRODUCER, null,
-        null, "start");
+  private static ReplayStarted marker(String run) {
+    return new ReplayStarted(run, Instant.parse("1998-11-20T06:40:00Z"), 1, PRODUCER, null, null, "start");
   }
 
-  private static org.stationreplay.events.ClockTicked tick(String date, String run) {
-    return new org.stationreplay.events.ClockTicked("tick-" + date + "-" + run, Instant.parse(date + "T00:00:00Z"),
-        1, PRODUCER, null, null, run);
+  private static ClockTicked tick(String date, String run) {
+    return new ClockTicked("tick-" + date + "-" + run, Instant.parse(date + "T00:00:00Z"), 1, PRODUCER, null, null,
+        run);
   }
 
   @Test
-  void shouldMoveTheClockOnTicksOfTheCurrentRunAndIgnoreOthers() {
-    List<StationEvent> first = HistoryReader.bundled().events().subList(0, 2);
+  void shouldMoveOnlyTheClockOnTicksOfTheCurrentRunAndIgnoreOthers() {
+    start();
+    List<StationEvent> first = HISTORY.events().subList(0, 2);
     send(StationTopics.ISS, marker("replay-start-1-s1"));
     first.forEach(e -> send(StationTopics.ISS, e));
-    states.readRecordsToList();
+    clocks.readRecordsToList();
+    projectionRecords();
 
     send(StationTopics.ISS, tick("1998-12-20", "replay-start-1-s1"));
-    StationState ticked = states.readValue();
-    assertThat(ticked.asOf()).isEqualTo(Instant.parse("1998-12-20T00:00:00Z"));
-    assertThat(ticked.eventsApplied()).isEqualTo(2);
-    assertThat(ticked.lastEventId()).isEqualTo(first.get(1).id());
+    TestRecord<String, Clock> ticked = clocks.readRecord();
+    assertThat(ticked.value().asOf()).isEqualTo(Instant.parse("1998-12-20T00:00:00Z"));
+    assertThat(ticked.value().eventsApplied()).isEqualTo(2);
+    assertThat(ticked.value().lastEvent().id()).isEqualTo(first.get(1).id());
+    assertThat(header(ticked.headers(), StationTopics.HEADER_CHANGED)).isEmpty();
+    assertThat(projectionRecords()).as("a tick writes no projection").allSatisfy(r -> assertThat(r).isEmpty());
 
     send(StationTopics.ISS, tick("1998-12-21", "replay-start-0-s0")); // left over from an earlier run
-    assertThat(states.isEmpty()).isTrue();
+    assertThat(clocks.isEmpty()).isTrue();
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 
   @Test
-  void shouldStartAfreshAtAReplayMarkerAndKeepHistoryForTimeTravel() {
-    List<StationEvent> events = HistoryReader.bundled().events().subList(0, 20);
+  void shouldStartAfreshAtAReplayMarkerAndTravelInTimeOverTheCurrentRun() {
+    start();
+    List<StationEvent> events = HISTORY.events().subList(0, 40);
     send(StationTopics.ISS, marker("replay-start-1-s1"));
     events.forEach(e -> send(StationTopics.ISS, e));
     send(StationTopics.ISS, marker("replay-seek-2-s1"));
-    StationState reset = states.readRecordsToList().get(events.size() + 1).value();
+    StationState reset = lastState();
     assertThat(reset.eventsApplied()).isZero();
     assertThat(reset.modules()).isEmpty();
     assertThat(reset.run()).isEqualTo("replay-seek-2-s1");
-    send(StationTopics.ISS, events.get(0)); // the new run refolds from the first event
-    assertThat(states.readValue().moduleCount()).isEqualTo(1);
+    events.subList(0, 30).forEach(e -> send(StationTopics.ISS, e)); // the new run refolds from the first event
+    assertThat(lastState().moduleCount()).isEqualTo(Fold.state(events.subList(0, 30)).moduleCount());
 
-    org.apache.kafka.streams.state.VersionedKeyValueStore<String, StationState> history =
-        driver.getVersionedKeyValueStore(StationTopology.HISTORY_STORE);
-    Instant at = events.get(10).time();
-    StationState then = history.get(StationTopics.ISS, at.toEpochMilli()).value();
-    assertThat(then.toBuilder().run(null).build()).isEqualTo(StationFold.foldUntil(events, at).toBuilder()
-        .asOf(then.asOf()).build());
+    // Time travel: the run log holds the current run, refolded up to any instant as the live fold saw it.
+    KeyValueStore<Bytes, byte[]> runLog = driver.getKeyValueStore(StationTopology.RUN_LOG_STORE);
+    Clock start = engine.apply(engine.empty(), marker("replay-seek-2-s1")).snapshot().clock();
+    for (int i : new int[] {0, 7, 29}) {
+      Instant at = events.get(i).time();
+      Snapshot then = engine.refold(start, RunLog.admitted(runLog, StationTopics.ISS, 30), at);
+      StationState expected = Fold.stateAt(events, at);
+      StationState travelled = org.stationreplay.projections.Composite.state(engine, then);
+      assertThat(travelled.toBuilder().run(null).lastEvent(expected.lastEvent()).build()).isEqualTo(expected);
+      assertThat(travelled.run()).isEqualTo("replay-seek-2-s1");
+    }
+    // A new run overwrites the positions of the one before: the run log does not grow with --loop.
+    assertThat(RunLog.marker(runLog, StationTopics.ISS)).hasValueSatisfying(m -> assertThat(m.id())
+        .isEqualTo("replay-seek-2-s1"));
+    assertThat(count(runLog)).isEqualTo(1 + 40); // the marker, and positions 1..40 (31..40 from the first run)
+    send(StationTopics.ISS, marker("replay-loop-3-s1"));
+    events.forEach(e -> send(StationTopics.ISS, e));
+    send(StationTopics.ISS, marker("replay-loop-4-s1"));
+    events.forEach(e -> send(StationTopics.ISS, e));
+    assertThat(count(runLog)).isEqualTo(1 + 40);
+  }
+
+  private static long count(KeyValueStore<Bytes, byte[]> store) {
+    long n = 0;
+    try (var it = store.all()) {
+      while (it.hasNext()) {
+        it.next();
+        n++;
+      }
+    }
+    return n;
   }
 
   @Test
   void shouldRefuseADuplicateEventIdAndATimeKafkaWouldRefuseAndCountThem() {
-    List<StationEvent> first = HistoryReader.bundled().events().subList(0, 3);
+    start();
+    List<StationEvent> first = HISTORY.events().subList(0, 3);
     send(StationTopics.ISS, marker("replay-start-1-s1"));
     first.forEach(e -> send(StationTopics.ISS, e));
-    StationState before = states.readRecordsToList().get(3).value();
+    StationState before = lastState();
 
     send(StationTopics.ISS, first.get(2)); // the same event again
-    StationEvent future = new org.stationreplay.events.VehicleDeparted("2100-01-01-nothing-departed",
-        Instant.parse("2100-01-01T00:00:00Z"), 1, PRODUCER, null, null, "Nothing");
+    StationEvent future = new VehicleDeparted("2100-01-01-nothing-departed", Instant.parse("2100-01-01T00:00:00Z"), 1,
+        PRODUCER, null, null, "Nothing");
     send(StationTopics.ISS, future);
 
     assertThat(deadLetters.readRecordsToList()).extracting(r -> header(r.headers(), StationTopics.HEADER_DLQ_REASON))
         .satisfiesExactly(
-            r -> assertThat(r).startsWith("duplicate event id " + first.get(2).id()),
+            r -> assertThat(r).startsWith("rejected by the station's rules: duplicate event id " + first.get(2).id()),
             r -> assertThat(r).isEqualTo("time 2100-01-01T00:00:00Z is in the future: Kafka would refuse it"));
-    assertThat(states.isEmpty()).isTrue();
-    KeyValueStore<String, StationState> store = driver.getKeyValueStore(StationTopology.STATE_STORE);
-    assertThat(store.get(StationTopics.ISS)).isEqualTo(before);
+    assertThat(lastState()).isEqualTo(before);
     assertThat(deadLetterCount()).isEqualTo(2.0);
 
     send(StationTopics.ISS, marker("replay-restart-2-s1")); // a new run may apply the same events again
     send(StationTopics.ISS, first.get(0));
     assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldRebuildOneProjectionFromTheRunLogOnRequestAndLeaveTheOthersAlone() {
+    start();
+    HISTORY.events().forEach(e -> send(StationTopics.ISS, e));
+    HISTORY.events().subList(0, 100).forEach(e -> send("ISS-copy", e));
+    clocks.readRecordsToList();
+    projectionRecords();
+    statuses.readRecordsToList();
+
+    int crew = engine.indexOf("crew");
+    rebuilds.pipeInput("crew", "{\"projection\":\"crew\"}".getBytes(StandardCharsets.UTF_8));
+    for (int step = 0; step < 50; step++) { // a rebuild moves on in short steps between records
+      driver.advanceWallClockTime(ProjectionProcessor.MAINTENANCE_INTERVAL);
+    }
+
+    List<List<TestRecord<String, ?>>> written = projectionRecords();
+    for (int p = 0; p < engine.size(); p++) {
+      if (p == crew) {
+        Map<String, Object> rebuilt = new LinkedHashMap<>();
+        written.get(p).forEach(r -> rebuilt.put(r.key(), r.value()));
+        assertThat(rebuilt).containsOnlyKeys("ISS", "ISS-copy");
+        assertThat(rebuilt.get("ISS")).isEqualTo(engine.fold(HISTORY.events()).value(crew));
+        assertThat(rebuilt.get("ISS-copy")).isEqualTo(engine.fold(HISTORY.events().subList(0, 100)).value(crew));
+      } else {
+        assertThat(written.get(p)).as("%s is not rebuilt", engine.projection(p).name()).isEmpty();
+      }
+    }
+    // The clock is written again for each replay rebuilt, naming the projection, so that feeds compose anew.
+    assertThat(clocks.readRecordsToList()).extracting(r -> header(r.headers(), StationTopics.HEADER_CHANGED))
+        .containsExactly("crew", "crew");
+    assertThat(statuses.readRecordsToList()).extracting(TestRecord::value)
+        .filteredOn(s -> s.projection().equals("crew")).last().satisfies(s -> {
+          assertThat(s.state()).isEqualTo(ProjectionStatus.State.LIVE);
+          assertThat(s.request()).isZero(); // the offset of the request
+          assertThat(s.rebuilt()).isEqualTo(2);
+        });
+
+    // One request, one rebuild: the task remembers which request it acted on.
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    assertThat(projectionRecords().get(crew)).isEmpty();
+    HISTORY.events().subList(100, 110).forEach(e -> send("ISS-copy", e));
+    assertThat(lastState("ISS-copy")).isEqualTo(Fold.state(HISTORY.events().subList(0, 110)));
+  }
+
+  @Test
+  void shouldStopAFailingProjectionAndKeepFoldingTheOthers() {
+    Projection<Integer> failing = new Projection<>() {
+      @Override public String name() { return "fragile"; }
+      @Override public String description() { return "throws on the first spacewalk"; }
+      @Override public Class<Integer> valueType() { return Integer.class; }
+      @Override public Integer initial() { return 0; }
+
+      @Override
+      public Integer apply(Integer value, HistoryEvent event) {
+        if (event.type().equals("SpacewalkPerformed")) {
+          throw new IllegalStateException("a bug");
+        }
+        return value + 1;
+      }
+    };
+    List<Projection<?>> all = new ArrayList<>(Projections.ALL);
+    all.add(failing);
+    start(new ProjectionEngine(all));
+    HISTORY.events().forEach(e -> send(StationTopics.ISS, e));
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(lastState()).isEqualTo(Fold.state(HISTORY.events()));
+    assertThat(statuses.readRecordsToList()).extracting(TestRecord::value)
+        .filteredOn(s -> s.projection().equals("fragile")).last().satisfies(s -> {
+          assertThat(s.state()).isEqualTo(ProjectionStatus.State.FAILED);
+          assertThat(s.reason()).contains("a bug");
+        });
   }
 
   private double deadLetterCount() {
@@ -269,14 +506,20 @@ class StationTopologyTest {
 
   @Test
   void shouldNameEveryNodeOfTheTopology() {
+    start();
     String description = StationTopology.buildTopology(TOPICS).describe().toString();
-    assertThat(description).contains(StationTopology.SOURCE, StationTopology.FOLD_PROCESSOR,
-        StationTopology.STATE_STORE, StationTopology.HISTORY_STORE, StationTopology.STATE_SINK,
-        StationTopology.DLQ_SINK);
+    assertThat(description).contains(StationTopology.SOURCE, StationTopology.ENGINE, StationTopology.CLOCK_STORE,
+        StationTopology.RUN_LOG_STORE, StationTopology.REGISTRY_STORE, StationTopology.CLOCK_SINK,
+        StationTopology.STATUS_SINK, StationTopology.DLQ_SINK, StationTopology.REBUILDS_STORE);
+    for (Projection<?> p : Projections.ALL) {
+      assertThat(description).contains(StationTopology.projectionStore(p.name()),
+          StationTopology.projectionSink(p.name()), TOPICS.projection(p.name()));
+    }
     assertThat(description).doesNotContain("KSTREAM-");
   }
 
   private static String header(Headers headers, String name) {
-    return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+    org.apache.kafka.common.header.Header h = headers.lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
 }
