@@ -271,8 +271,49 @@
     renderModules(Array.isArray(s.modules) ? s.modules : []);
     renderVehicles(Array.isArray(s.visitingVehicles) ? s.visitingVehicles : []);
     renderSpotlight(s);
+    renderProjections(s.projections);
     setText($('chart-people-now'), num(s.peopleAboard) ?? '');
     setText($('chart-modules-now'), num(s.moduleCount) ?? '');
+  }
+
+  // "PT2050H12M" -> "2050 h 12 min"; anything else as it is.
+  function fmtValue(v) {
+    if (v == null) return '–';
+    if (typeof v === 'string') {
+      const d = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:[\d.]+S)?$/.exec(v);
+      if (d) return `${d[1] ?? 0} h ${String(d[2] ?? 0).padStart(2, '0')} min`;
+      const t = toMs(v);
+      return /^\d{4}-\d{2}-\d{2}T/.test(v) && t != null ? fmtDate(t) : v;
+    }
+    if (Array.isArray(v)) return v.length > 3 ? `${v.length} items` : v.map(fmtValue).join(', ');
+    if (typeof v === 'object') {
+      return Object.entries(v).filter(([k]) => !/id$/i.test(k)).map(([k, x]) => `${k} ${fmtValue(x)}`).join(' · ');
+    }
+    return String(v);
+  }
+
+  // Every projection outside the counters above (GET /api/projections): name, then its fields, one line each.
+  function renderProjections(projections) {
+    const entries = projections && typeof projections === 'object' ? Object.entries(projections) : [];
+    const sig = JSON.stringify(entries);
+    if (sig === live.projectionsSig) return;
+    live.projectionsSig = sig;
+    $('projections-block').hidden = entries.length === 0;
+    const items = [];
+    for (const [name, value] of entries) {
+      const dt = el('dt', 'projection-name', name);
+      const dd = el('dd', 'projection-value');
+      dd.dataset.projection = name;
+      const fields = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [['', value]];
+      for (const [k, v] of fields) {
+        const row = el('div', 'projection-field');
+        if (k) row.append(el('span', 'projection-key', k));
+        row.append(el('span', 'projection-val', fmtValue(v)));
+        dd.append(row);
+      }
+      items.push(dt, dd);
+    }
+    $('projection-list').replaceChildren(...items);
   }
 
   function renderCrew(crew, expedition) {

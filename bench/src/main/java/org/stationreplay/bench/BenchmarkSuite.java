@@ -30,6 +30,7 @@ import org.stationreplay.producer.EventEncoder;
 import org.stationreplay.producer.KafkaEventSink;
 import org.stationreplay.producer.ReplayClock;
 import org.stationreplay.producer.ReplayEngine;
+import org.stationreplay.producer.ReplayPlan;
 import org.stationreplay.producer.ReplayListener;
 import org.stationreplay.producer.Speed;
 import org.stationreplay.streams.StationService;
@@ -166,8 +167,8 @@ public final class BenchmarkSuite {
         prepared.clear();
         events.forEach(e -> prepared.put(e, json.encode(e)));
         long start = System.nanoTime();
-        new ReplayEngine(ReplayClock.SYSTEM, sink, new LinkedBlockingQueue<>(), ReplayListener.NONE, key, events,
-            null, null, Speed.MAX, null, false, true).run();
+        new ReplayEngine(ReplayPlan.once(key, events, Speed.MAX), ReplayClock.SYSTEM, sink,
+            new LinkedBlockingQueue<>(), ReplayListener.NONE).run();
         replaying += System.nanoTime() - start;
       }
       long start = System.nanoTime();
@@ -210,6 +211,10 @@ public final class BenchmarkSuite {
       List<Long> heap = new ArrayList<>();
       double rate;
       String profile;
+      java.util.function.Predicate<String> written = t -> !t.equals(topics.events())
+          && (t.startsWith(topics.projectionPrefix()) || t.equals(topics.deadLetters())
+              || t.equals(topics.projectionStatus()) || t.startsWith(appId + "-"));
+      Map<String, Long> sizesBefore = KafkaTools.logSizes(admin, written);
       try (StationStreamsApp app = StationStreamsApp.start(new StreamsSettings(appId, client, stateDir, commit,
           topics, StationTopics.DEFAULT_PARTITIONS))) {
         app.awaitRunning(Duration.ofSeconds(120));
@@ -247,9 +252,11 @@ public final class BenchmarkSuite {
             100 * cpu / seconds, cpu, seconds);
         progress.accept(profile);
       }
+      Map<String, Long> bytes = KafkaTools.logSizes(admin, written);
+      sizesBefore.forEach((t, size) -> bytes.merge(t, -size, Long::sum));
       report.fold(new Report.Ratio("Fold, exactly_once_v2, commit.interval.ms=" + commit.toMillis() + ", "
-          + records + " records", "ConsumerPerformance on the same topic (fetch rate)", baseline, rate, 0.25), heap,
-          profile);
+          + records + " records", "ConsumerPerformance on the same topic (fetch rate)", baseline, rate, 0.10), heap,
+          profile, new Report.Written(commit, records, KafkaTools.byKind(bytes, topics, appId)));
     }
   }
 
@@ -313,8 +320,8 @@ public final class BenchmarkSuite {
     };
     try (KafkaEventSink sink = KafkaEventSink.create(client, topics, StationTopics.ISS, false)) {
       List<StationEvent> window2 = history.stream().filter(e -> !e.time().isAfter(to)).toList();
-      new ReplayEngine(ReplayClock.SYSTEM, sink, new LinkedBlockingQueue<>(), listener, StationTopics.ISS, window2,
-          from, to, speed, null, false, true).run();
+      new ReplayEngine(ReplayPlan.once(StationTopics.ISS, ReplayPlan.cut(window2, to), speed).from(from),
+          ReplayClock.SYSTEM, sink, new LinkedBlockingQueue<>(), listener).run();
       sink.flush();
     }
     report.accuracy(new Report.Accuracy(label, from, to, Stats.ofNanos(lateness, n[0]), last[0] / 1e6));
@@ -359,12 +366,13 @@ public final class BenchmarkSuite {
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean(); // read by this thread, set by the replay's
         Thread replay = new Thread(() -> {
           try {
-            new ReplayEngine(ReplayClock.SYSTEM, sink, new LinkedBlockingQueue<>(), new ReplayListener() {
-              @Override
-              public void sent(int index, int total, StationEvent event, long latenessNanos) {
-                sentAt.put(event.id(), System.nanoTime());
-              }
-            }, StationTopics.ISS, window, from, to, LATENCY_SPEED, null, false, true).run();
+            new ReplayEngine(ReplayPlan.once(StationTopics.ISS, window, LATENCY_SPEED).from(from),
+                ReplayClock.SYSTEM, sink, new LinkedBlockingQueue<>(), new ReplayListener() {
+                  @Override
+                  public void sent(int index, int total, StationEvent event, long latenessNanos) {
+                    sentAt.put(event.id(), System.nanoTime());
+                  }
+                }).run();
             sink.flush();
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.tools.ConsumerPerformance;
 import org.apache.kafka.tools.ProducerPerformance;
 
@@ -32,6 +34,34 @@ final class KafkaTools {
     String values = lines[lines.length - 1];
     List<String> v = Arrays.stream(values.split(",")).map(String::trim).toList();
     return Double.parseDouble(v.get(names.indexOf("fetch.nMsg.sec")));
+  }
+
+  /** The size on the broker's disks of every partition of the topics {@code which} accepts, summed by topic. */
+  static Map<String, Long> logSizes(Admin admin, java.util.function.Predicate<String> which) throws Exception {
+    List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(n -> n.id()).toList();
+    Map<String, Long> sizes = new java.util.TreeMap<>();
+    admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(dir ->
+        dir.replicaInfos().forEach((tp, info) -> {
+          if (which.test(tp.topic())) {
+            sizes.merge(tp.topic(), info.size(), Long::sum);
+          }
+        })));
+    return sizes;
+  }
+
+  /** Bytes by what they are: the clock's topic, the projections' topics, changelogs, the rest. */
+  static Map<String, Long> byKind(Map<String, Long> bytes, org.stationreplay.topics.TopicNames topics,
+      String appId) {
+    Map<String, Long> kinds = new java.util.LinkedHashMap<>();
+    bytes.forEach((topic, size) -> {
+      String kind = topic.equals(topics.clock()) ? "clock topic"
+          : topic.startsWith(topics.projectionPrefix()) ? "projection topics"
+          : topic.startsWith(appId + "-") && topic.contains("run-log") ? "run-log changelog"
+          : topic.startsWith(appId + "-") ? "other changelogs"
+          : "other (status, dead letters)";
+      kinds.merge(kind, size, Long::sum);
+    });
+    return kinds;
   }
 
   private interface Body {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The results of one benchmark run, and their rendering as BENCHMARKS.md. */
@@ -25,6 +26,13 @@ public final class Report {
 
   record Demo(double firstStateSeconds, double peakRssMb, int seconds) {}
 
+  /** What one fold run wrote to Kafka, by kind of topic, in bytes of log on the broker. */
+  record Written(Duration commitInterval, long records, Map<String, Long> byKind) {
+    long total() {
+      return byKind.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
   private final BenchConfig config;
   private final Instant started = Instant.now();
   private Ratio replay;
@@ -32,6 +40,7 @@ public final class Report {
   private final List<Ratio> folds = new ArrayList<>();
   private final List<List<Long>> heaps = new ArrayList<>();
   private final List<String> foldProfiles = new ArrayList<>();
+  private final List<Written> written = new ArrayList<>();
   private final List<Accuracy> accuracy = new ArrayList<>();
   private final List<Latency> latency = new ArrayList<>();
   private Demo demo;
@@ -45,7 +54,8 @@ public final class Report {
     producerSettings = settings;
   }
 
-  void fold(Ratio r, List<Long> heapMb, String profile) {
+  void fold(Ratio r, List<Long> heapMb, String profile, Written w) {
+    written.add(w);
     folds.add(r);
     heaps.add(heapMb);
     foldProfiles.add(profile);
@@ -98,8 +108,23 @@ public final class Report {
       b.append(i == 0 ? "" : "; ").append(heaps.get(i)).append(" MB (")
           .append(folds.get(i).what().replaceAll(".*commit.interval.ms=(\\d+).*", "commit $1 ms")).append(')');
     }
-    b.append(". The fold keeps one state per station and a store of applied ids on disk; nothing in memory grows")
-        .append(" with the length of the log.\n");
+    b.append(". The fold keeps each replay's latest snapshot in memory and its current run on disk; nothing in")
+        .append(" memory grows with the length of the log.\n");
+    b.append("\nThe targets: at least 0.10 of ConsumerPerformance (issue 12); the compass says 0.25.\n");
+    if (!written.isEmpty()) {
+      b.append("\nBytes the fold wrote to Kafka per event read (the size of the logs on the broker after the fold, ")
+          .append("record batches included, of every topic the fold writes and of the app's changelogs):\n\n")
+          .append("| Commit interval | Bytes per event | ").append(String.join(" | ", written.get(0).byKind().keySet()))
+          .append(" |\n|---|---|").append("---|".repeat(written.get(0).byKind().size())).append("\n");
+      for (Written w : written) {
+        b.append(String.format(Locale.ROOT, "| %d ms | **%.0f** |", w.commitInterval().toMillis(),
+            (double) w.total() / w.records()));
+        for (String kind : written.get(0).byKind().keySet()) {
+          b.append(String.format(Locale.ROOT, " %.0f |", (double) w.byKind().getOrDefault(kind, 0L) / w.records()));
+        }
+        b.append("\n");
+      }
+    }
     if (!foldProfiles.isEmpty()) {
       b.append("\nWhere the fold's time went (Kafka Streams' own thread metrics, and the stream thread's CPU time):\n\n");
       foldProfiles.forEach(p -> b.append("- ").append(p).append(".\n"));

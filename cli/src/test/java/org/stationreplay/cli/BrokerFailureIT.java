@@ -151,7 +151,7 @@ class BrokerFailureIT {
           .toList();
       assertThat(replayed).hasSameSizeAs(history.events());
       assertThat(replayed).containsExactlyElementsOf(history.events());
-      // At 5e7 a tick every 29th simulated midnight (ReplayEngine.MIN_TICK_GAP_SECONDS): about 290.
+      // At 5e7 a tick every 29th simulated midnight (TickPlan in the producer): about 290.
       assertThat(log.stream().filter(r -> type(r).equals("ClockTicked")).count()).isGreaterThan(200);
 
       // The Streams app serves the offline fold's state. It may lag behind the replay on a busy 2-core machine.

@@ -74,8 +74,7 @@ class DockerComposeTest {
       created.put(create.group(1), configs);
     }
     Map<String, Map<String, String>> expected = new LinkedHashMap<>();
-    for (TopicSpec spec : StationTopics.all(TopicNames.DEFAULT, partitions,
-        org.stationreplay.projections.Projections.ALL.stream().map(p -> p.name()).toList())) {
+    for (TopicSpec spec : StationTopics.all(TopicNames.DEFAULT, partitions)) {
       expected.put(spec.name(), spec.configs());
     }
     assertThat(created).isEqualTo(expected);

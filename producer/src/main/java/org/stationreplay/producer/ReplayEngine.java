@@ -1,9 +1,6 @@
 package org.stationreplay.producer;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,14 +14,10 @@ import org.stationreplay.events.StationEvent;
 
 /**
  * Replays a history in accelerated time and obeys commands while it runs: pause, resume, speed, seek, restart,
- * loop. Between two events the simulated clock moves on linearly and a tick is written at every simulated
- * midnight, so dashboards see the days pass.
- *
- * <p>Timing: after every change of pace (start, resume, speed, seek) the engine takes an anchor: the wall time
- * {@code w0}, the simulated time {@code s0} and the next event {@code k}. Event {@code i >= k} is then due at
- * {@code w0 + lead + offset(i)}, where {@code lead = min((t_k - s0) / speed, maxGap)} and {@code offset} is the
- * {@link ReplaySchedule} of the events from {@code k}: every due time is computed from the anchor, never by adding
- * up sleeps, so errors do not accumulate.
+ * loop. Between two events the simulated clock moves on linearly and a tick is written at every simulated midnight
+ * ({@link TickPlan}), so dashboards see the days pass. The parts: {@link Pacer} says when each event and tick is
+ * due, {@link TickPlan} which midnights get a tick, {@link CommitPolicy} when the transaction is committed; this
+ * class runs the loop and applies the commands.
  *
  * <p>Every run starts with a {@link ReplayStarted} marker, and events before the starting point are sent at once:
  * the fold then always rebuilds the station from nothing. Seeking backwards is a new run; seeking forwards sends
@@ -32,86 +25,55 @@ import org.stationreplay.events.StationEvent;
  */
 public final class ReplayEngine {
   private static final Logger log = LoggerFactory.getLogger(ReplayEngine.class);
-  /** Ticks no closer together than this in wall time (see nextTickBefore). */
-  static final double MIN_TICK_GAP_SECONDS = 0.05;
   static final Source MARKER_SOURCE = new Source("Station History Replay producer", "urn:station-replay:producer");
   private static final long STATUS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-  /** Commit what was sent before a wait longer than this, or once a transaction has been open this long. */
-  private static final long COMMIT_BEFORE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-  private static final long MAX_OPEN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+  private final ReplayPlan plan;
+  private final List<StationEvent> events;
   private final ReplayClock clock;
   private final EventSink sink;
   private final BlockingQueue<ControlCommand> commands;
   private final ReplayListener listener;
-  private final String key;
-  private final List<StationEvent> events;
+  private final Pacer pacer;
+  private final TickPlan ticks;
+  private final CommitPolicy commits;
   private final int start;
-  private final Instant from;
-  private final Duration maxGap;
-  private final boolean exitWhenFinished;
-  private final ResumePoint resume;
-  private long lastCommit;
+  /** Tells this producer's runs from an earlier one's, in run ids. */
+  private final long session;
 
-  private Speed speed;
   private boolean loop;
   private ReplayStatus.State state = ReplayStatus.State.PLAYING;
   private int next;
   private int runs;
   private String runId;
-  private final long session;
   private long lastLatenessNanos;
-
-  // The anchor: see the class comment.
-  private long anchorWall;
-  private Instant anchorSim;
-  private int anchorIndex;
-  private long leadNanos;
-  private ReplaySchedule schedule;
   private Instant pausedAt;
-  private Instant lastTick;
   private long nextStatusDue;
 
-  /**
-   * @param events the whole history, in order
-   * @param from where paced replay begins; events before it are sent at once (null: the first event)
-   * @param to the last event time to replay (null: all)
-   */
-  public ReplayEngine(ReplayClock clock, EventSink sink, BlockingQueue<ControlCommand> commands,
-      ReplayListener listener, String key, List<StationEvent> events, Instant from, Instant to, Speed speed,
-      Duration maxGap, boolean loop, boolean exitWhenFinished) {
-    this(clock, sink, commands, listener, key, events, from, to, speed, maxGap, loop, exitWhenFinished, null);
-  }
-
-  /** @param resume where a crashed replay of this station left off, or null to start a new run */
-  public ReplayEngine(ReplayClock clock, EventSink sink, BlockingQueue<ControlCommand> commands,
-      ReplayListener listener, String key, List<StationEvent> events, Instant from, Instant to, Speed speed,
-      Duration maxGap, boolean loop, boolean exitWhenFinished, ResumePoint resume) {
+  public ReplayEngine(ReplayPlan plan, ReplayClock clock, EventSink sink, BlockingQueue<ControlCommand> commands,
+      ReplayListener listener) {
+    this.plan = plan;
+    this.events = plan.events();
     this.clock = clock;
     this.sink = sink;
     this.commands = commands;
     this.listener = listener;
-    this.key = key;
-    this.events = to == null ? List.copyOf(events)
-        : List.copyOf(events.stream().filter(e -> !e.time().isAfter(to)).toList());
-    this.start = from == null ? 0 : indexAtOrAfter(from);
-    this.from = from;
-    this.speed = speed;
-    this.maxGap = maxGap;
-    this.loop = loop;
-    this.exitWhenFinished = exitWhenFinished;
-    this.session = clock.wallTime().toEpochMilli(); // tells this producer's runs from an earlier one's
-    this.resume = resume;
+    this.pacer = new Pacer(events, plan.speed(), plan.maxGap());
+    this.ticks = new TickPlan(events);
+    this.commits = new CommitPolicy(sink);
+    this.start = plan.from() == null ? 0 : indexAtOrAfter(plan.from());
+    this.loop = plan.loop();
+    this.session = clock.wallTime().toEpochMilli();
   }
 
   /**
-   * Runs until the replay is finished (and {@code exitWhenFinished}), or until interrupted.
+   * Runs until the replay is finished (and the plan says to exit then), or until interrupted.
    *
    * @return the number of events sent
    */
   public int run() throws InterruptedException {
-    if (resume != null) {
-      continueRun(resume);
+    if (plan.resume() != null) {
+      continueRun(plan.resume());
     } else {
       newRun("start", start, startInstant());
     }
@@ -123,50 +85,57 @@ public final class ReplayEngine {
         }
         state = ReplayStatus.State.FINISHED;
         publishStatus(); // committed by the caller when it exits, before the first wait when it stays
-        listener.finished(next, clock.nanoTime() - anchorWall);
-        if (exitWhenFinished) {
+        listener.finished(next, clock.nanoTime() - pacer.anchorWall());
+        if (plan.exitWhenFinished()) {
           return next;
         }
       }
-      if (state != ReplayStatus.State.PLAYING) {
-        commit();
+      if (state == ReplayStatus.State.PLAYING) {
+        playStep();
+      } else {
+        commits.commit(clock);
         ControlCommand command = clock.awaitUntil(clock.nanoTime() + TimeUnit.SECONDS.toNanos(1), commands);
         if (command != null) {
           apply(command);
         }
-        continue;
-      }
-      long due = dueOf(next);
-      Instant tick = nextTickBefore(next);
-      long tickDue = tick == null ? Long.MAX_VALUE : dueOfSimulated(tick);
-      long wakeAt = Math.min(Math.min(due, tickDue), nextStatusDue);
-      long before = clock.nanoTime();
-      if (!speed.isMax() && (wakeAt - before > COMMIT_BEFORE_WAIT_NANOS || before - lastCommit > MAX_OPEN_NANOS)) {
-        commit(); // about to idle, or open long enough: make what was sent visible now
-      }
-      ControlCommand command = speed.isMax() ? commands.poll() : clock.awaitUntil(wakeAt, commands);
-      if (command != null) {
-        apply(command);
-        continue;
-      }
-      long now = clock.nanoTime();
-      if (tick != null && now - tickDue >= 0 && tickDue <= due) {
-        sink.tick(key, tick, runId);
-        listener.ticked(tick, now - tickDue);
-        lastTick = tick;
-        continue;
-      }
-      if (speed.isMax() || now - due >= 0) {
-        StationEvent event = events.get(next);
-        lastLatenessNanos = speed.isMax() ? 0 : Math.max(0, now - due);
-        sink.send(key, event);
-        listener.sent(next, events.size(), event, lastLatenessNanos);
-        next++;
-      }
-      if (now - nextStatusDue >= 0) {
-        publishStatus();
       }
     }
+  }
+
+  /** Waits for whichever comes first, the next event, tick, status or command, and does it. */
+  private void playStep() throws InterruptedException {
+    Speed speed = pacer.speed();
+    long due = pacer.dueOf(next);
+    Instant tick = nextTick();
+    long tickDue = tick == null ? Long.MAX_VALUE : pacer.dueOfSimulated(tick, next);
+    long wakeAt = Math.min(Math.min(due, tickDue), nextStatusDue);
+    commits.beforeWait(clock.nanoTime(), wakeAt, speed, clock);
+    ControlCommand command = speed.isMax() ? commands.poll() : clock.awaitUntil(wakeAt, commands);
+    if (command != null) {
+      apply(command);
+      return;
+    }
+    long now = clock.nanoTime();
+    if (tick != null && now - tickDue >= 0 && tickDue <= due) {
+      sink.tick(plan.key(), tick, runId);
+      listener.ticked(tick, now - tickDue);
+      ticks.shown(tick);
+      return;
+    }
+    if (speed.isMax() || now - due >= 0) {
+      StationEvent event = events.get(next);
+      lastLatenessNanos = speed.isMax() ? 0 : Math.max(0, now - due);
+      sink.send(plan.key(), event);
+      listener.sent(next, events.size(), event, lastLatenessNanos);
+      next++;
+    }
+    if (now - nextStatusDue >= 0) {
+      publishStatus();
+    }
+  }
+
+  private Instant nextTick() {
+    return next >= events.size() ? null : ticks.nextBefore(next, pacer.speed(), pacer.previousTime(next));
   }
 
   private void apply(ControlCommand command) {
@@ -177,7 +146,7 @@ public final class ReplayEngine {
     if (state == ReplayStatus.State.PLAYING) {
       sendOverdueTicks(now);
     }
-    Instant simNow = state == ReplayStatus.State.PLAYING ? simulatedAt(now) : null;
+    Instant simNow = state == ReplayStatus.State.PLAYING ? pacer.simulatedAt(now, next) : null;
     command.accept(new ControlCommand.Cases<Void>() {
       @Override
       public Void pause() {
@@ -207,7 +176,7 @@ public final class ReplayEngine {
           return null;
         }
         Instant sim = state == ReplayStatus.State.PLAYING ? simNow : pausedAt;
-        speed = newSpeed;
+        pacer.speed(newSpeed);
         if (state == ReplayStatus.State.PLAYING) {
           anchor(sim, next);
         }
@@ -252,22 +221,15 @@ public final class ReplayEngine {
       burstUntil(index);
       state = ReplayStatus.State.PLAYING;
       anchor(to, index);
-      lastTick = to;
+      ticks.shown(to);
     }
     if (index > 0 && to.isAfter(events.get(index - 1).time())) {
-      sink.tick(key, to, runId); // the clock shows the instant sought, not the last event before it
+      sink.tick(plan.key(), to, runId); // the clock shows the instant sought, not the last event before it
     }
     if (wasPaused) {
       pausedAt = to;
       state = ReplayStatus.State.PAUSED;
     }
-  }
-
-  private void commit() {
-    if (sink.hasPending()) {
-      sink.flush();
-    }
-    lastCommit = clock.nanoTime();
   }
 
   /** Carries on a run that a crashed producer left off: no new marker, the same run id, the next event. */
@@ -277,14 +239,14 @@ public final class ReplayEngine {
     state = ReplayStatus.State.PLAYING;
     Instant sim = next == 0 ? (events.isEmpty() ? null : events.get(0).time()) : events.get(next - 1).time();
     anchor(sim, next);
-    lastTick = sim;
+    ticks.shown(sim);
     log.info("Resuming run {} at event {} of {}", runId, next, events.size());
     publishStatus();
   }
 
-  /** Where a run starts in simulated time: the {@code from} instant, or the first event. */
+  /** Where a run starts in simulated time: the plan's {@code from} instant, or the first event. */
   private Instant startInstant() {
-    return from != null ? from : events.isEmpty() ? null : events.get(0).time();
+    return plan.from() != null ? plan.from() : events.isEmpty() ? null : events.get(0).time();
   }
 
   /** A new run: the marker, every event before index {@code from} at once, then paced from {@code sim}. */
@@ -294,60 +256,28 @@ public final class ReplayEngine {
     runId = "replay-" + reason + "-" + runs + "-s" + session;
     if (!events.isEmpty()) {
       Instant t0 = events.get(0).time();
-      sink.send(key, new ReplayStarted(runId, t0, StationEvent.CURRENT_SCHEMA_VERSION, MARKER_SOURCE, null, null,
-          reason));
+      sink.send(plan.key(), new ReplayStarted(runId, t0, StationEvent.CURRENT_SCHEMA_VERSION, MARKER_SOURCE, null,
+          null, reason));
     }
     burstUntil(fromIndex);
     state = ReplayStatus.State.PLAYING;
     anchor(sim, fromIndex);
-    lastTick = sim;
+    ticks.shown(sim);
     publishStatus();
   }
 
   private void burstUntil(int index) {
     while (next < index && next < events.size()) {
       StationEvent e = events.get(next);
-      sink.send(key, e);
+      sink.send(plan.key(), e);
       listener.sent(next, events.size(), e, 0);
       next++;
     }
   }
 
   private void anchor(Instant sim, int index) {
-    anchorWall = clock.nanoTime();
-    anchorSim = sim;
-    anchorIndex = index;
-    if (speed.isMax() || index >= events.size()) {
-      leadNanos = 0;
-      schedule = ReplaySchedule.of(List.of(), speed, maxGap);
-      return;
-    }
-    schedule = ReplaySchedule.of(events.subList(index, events.size()).stream().map(StationEvent::time).toList(),
-        speed, maxGap);
-    long gap = sim == null ? 0 : Math.max(0, Duration.between(sim, events.get(index).time()).toNanos());
-    long lead = Math.round(gap / speed.factor());
-    leadNanos = maxGap == null ? lead : Math.min(lead, maxGap.toNanos());
-    nextStatusDue = anchorWall;
-  }
-
-  private long dueOf(int index) {
-    if (speed.isMax()) {
-      return anchorWall;
-    }
-    return anchorWall + leadNanos + schedule.offsetNanos(index - anchorIndex);
-  }
-
-  /** The wall time at which the simulated clock, running linearly between the events, shows {@code t}. */
-  private long dueOfSimulated(Instant t) {
-    Instant prevTime = next == anchorIndex ? anchorSim : events.get(next - 1).time();
-    long prevDue = next == anchorIndex ? anchorWall : dueOf(next - 1);
-    long nextDue = dueOf(next);
-    long span = Duration.between(prevTime, events.get(next).time()).toNanos();
-    if (span <= 0) {
-      return nextDue;
-    }
-    double fraction = Duration.between(prevTime, t).toNanos() / (double) span;
-    return prevDue + Math.round(fraction * (nextDue - prevDue));
+    pacer.anchor(clock.nanoTime(), sim, index);
+    nextStatusDue = pacer.anchorWall();
   }
 
   /**
@@ -355,58 +285,24 @@ public final class ReplayEngine {
    * coarser ticks of high speeds may have skipped: a command (pause, say) leaves the clock on the right day.
    */
   private void sendOverdueTicks(long now) {
-    Instant tick;
-    while (!speed.isMax() && (tick = nextTickBefore(next)) != null && now - dueOfSimulated(tick) >= 0) {
-      sink.tick(key, tick, runId);
-      lastTick = tick;
+    if (pacer.speed().isMax()) {
+      return;
     }
-    Instant simNow = speed.isMax() || lastTick == null || next >= events.size() ? null : simulatedAt(now);
-    if (simNow != null) {
-      Instant today = LocalDate.ofInstant(simNow, ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
-      if (today.isAfter(lastTick) && today.isBefore(events.get(next).time())
-          && (next == 0 || today.isAfter(events.get(next - 1).time()))) {
-        sink.tick(key, today, runId);
-        lastTick = today;
-      }
+    Instant tick;
+    while ((tick = nextTick()) != null && now - pacer.dueOfSimulated(tick, next) >= 0) {
+      sink.tick(plan.key(), tick, runId);
+      ticks.shown(tick);
+    }
+    Instant today = ticks.today(next >= events.size() ? null : pacer.simulatedAt(now, next), next);
+    if (today != null) {
+      sink.tick(plan.key(), today, runId);
+      ticks.shown(today);
     }
   }
 
   /** The simulated time at wall time {@code now}: between the last event sent and the next, linearly. */
   Instant simulatedAt(long now) {
-    if (next >= events.size()) {
-      return events.isEmpty() ? null : events.get(events.size() - 1).time();
-    }
-    Instant prevTime = next == anchorIndex ? anchorSim : events.get(next - 1).time();
-    if (speed.isMax() || prevTime == null) {
-      return prevTime;
-    }
-    long prevDue = next == anchorIndex ? anchorWall : dueOf(next - 1);
-    long nextDue = dueOf(next);
-    if (nextDue <= prevDue || now <= prevDue) {
-      return prevTime;
-    }
-    double fraction = Math.min(1.0, (now - prevDue) / (double) (nextDue - prevDue));
-    long span = Duration.between(prevTime, events.get(next).time()).toNanos();
-    return prevTime.plusNanos(Math.round(fraction * span));
-  }
-
-  /**
-   * The next simulated midnight after the last tick and before event {@code index}, or null. A tick every simulated
-   * day, unless days pass faster than one per {@link #MIN_TICK_GAP_SECONDS} of wall time: then every few days, so
-   * that a year per second writes about 20 ticks a second, not 365 full states for every dashboard to draw.
-   */
-  private Instant nextTickBefore(int index) {
-    if (speed.isMax() || index >= events.size() || lastTick == null) {
-      return null;
-    }
-    long step = Math.max(1, (long) Math.ceil(speed.factor() * MIN_TICK_GAP_SECONDS / 86_400));
-    Instant midnight = LocalDate.ofInstant(lastTick, ZoneOffset.UTC).plusDays(step).atStartOfDay()
-        .toInstant(ZoneOffset.UTC);
-    Instant floor = index == anchorIndex ? anchorSim : events.get(index - 1).time();
-    if (floor != null && midnight.isBefore(floor)) {
-      midnight = LocalDate.ofInstant(floor, ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
-    return midnight.isBefore(events.get(index).time()) ? midnight : null;
+    return pacer.simulatedAt(now, next);
   }
 
   private int indexAtOrAfter(Instant t) {
@@ -421,11 +317,11 @@ public final class ReplayEngine {
   private void publishStatus() {
     nextStatusDue = clock.nanoTime() + STATUS_EVERY_NANOS;
     Instant sim = switch (state) {
-      case PLAYING -> simulatedAt(clock.nanoTime());
+      case PLAYING -> pacer.simulatedAt(clock.nanoTime(), next);
       case PAUSED -> pausedAt;
       case FINISHED -> events.isEmpty() ? null : events.get(events.size() - 1).time();
     };
-    sink.status(key, new ReplayStatus(key, state, speed.toString(), sim,
+    sink.status(plan.key(), new ReplayStatus(plan.key(), state, pacer.speed().toString(), sim,
         events.isEmpty() ? null : events.get(0).time(),
         events.isEmpty() ? null : events.get(events.size() - 1).time(), next, events.size(), loop,
         lastLatenessNanos / 1e6, clock.wallTime()));

@@ -40,9 +40,7 @@ public final class ReplayJob {
         log.info(resume == null ? "Nothing to resume for {}: starting a new run" : "Resuming {} at {}",
             request.key(), resume);
       }
-      ReplayEngine engine = new ReplayEngine(clock, sink, commands, listener, request.key(),
-          request.history().events(), request.from(), request.to(), request.speed(), request.maxGap(),
-          request.loop(), request.exitWhenFinished(), resume);
+      ReplayEngine engine = new ReplayEngine(ReplayPlan.of(request, resume), clock, sink, commands, listener);
       try {
         return engine.run();
       } finally {

@@ -48,8 +48,9 @@ class ReplayEngineTest {
 
   private ReplayEngine engine(List<StationEvent> events, Speed speed, Instant from, Duration maxGap, boolean loop,
       boolean exitWhenFinished) {
-    return new ReplayEngine(clock, sink, new LinkedBlockingQueue<>(), ReplayListener.NONE, "ISS", events, from,
-        null, speed, maxGap, loop, exitWhenFinished);
+    ReplayPlan plan = ReplayPlan.once("ISS", events, speed).from(from).maxGap(maxGap).loop(loop)
+        .exitWhenFinished(exitWhenFinished);
+    return new ReplayEngine(plan, clock, sink, new LinkedBlockingQueue<>(), ReplayListener.NONE);
   }
 
   private List<Double> eventSeconds() {
@@ -224,12 +225,13 @@ class ReplayEngineTest {
       @Override public void flush() {}
       @Override public void close() {}
     };
-    new ReplayEngine(clock, slow, new LinkedBlockingQueue<>(), new ReplayListener() {
-      @Override
-      public void sent(int index, int total, StationEvent e, long latenessNanos) {
-        lateness.add(latenessNanos);
-      }
-    }, "ISS", days(0, 1, 2), null, null, Speed.DAY_PER_SECOND, null, false, true).run();
+    new ReplayEngine(ReplayPlan.once("ISS", days(0, 1, 2), Speed.DAY_PER_SECOND), clock, slow,
+        new LinkedBlockingQueue<>(), new ReplayListener() {
+          @Override
+          public void sent(int index, int total, StationEvent e, long latenessNanos) {
+            lateness.add(latenessNanos);
+          }
+        }).run();
     // The schedule is anchored after the run's marker: due at 0, 1, 2 s, handed over at 0, 1.5, 3 s. Behind
     // schedule, it catches up without drifting further.
     assertThat(lateness).containsExactly(0L, 500_000_000L, 1_000_000_000L);

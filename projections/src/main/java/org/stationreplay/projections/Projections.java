@@ -12,7 +12,8 @@ public final class Projections {
       new OccupancyProjection(),
       new VehiclesProjection(),
       new SpacewalksProjection(),
-      new MilestonesProjection());
+      new MilestonesProjection(),
+      new SpacewalkTimeProjection());
 
   private static final ProjectionEngine ENGINE = new ProjectionEngine(ALL);
 
