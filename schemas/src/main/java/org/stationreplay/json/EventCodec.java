@@ -34,8 +34,15 @@ public final class EventCodec {
 
   private EventCodec() {}
 
-  /** An event from its JSON bytes (UTF-8). */
+  /**
+   * An event from its JSON bytes (UTF-8). A document of its type's current version that is certainly valid is bound
+   * at once ({@link StrictEventReader}); any other goes through the steps above.
+   */
   public static StationEvent read(byte[] json) {
+    StationEvent fast = StrictEventReader.tryRead(json);
+    if (fast != null) {
+      return fast;
+    }
     JsonNode node;
     try {
       node = Json.mapper().readTree(json);
