@@ -143,16 +143,18 @@ public final class ProjectionEngine {
 
       @Override
       public Outcome replayStarted(ReplayStarted e) {
-        Snapshot fresh = empty();
+        Object[] values = snapshot.valuesCopy();
         long changed = 0;
         for (int i = 0; i < projections.size(); i++) {
-          if (!Objects.equals(snapshot.value(i), fresh.value(i))) {
+          Object initial = projections.get(i).initial();
+          if ((active & (1L << i)) != 0 && !Objects.equals(values[i], initial)) {
+            values[i] = initial;
             changed |= 1L << i;
           }
         }
         Clock clock = new Clock(e.time(), e.id(), lastEvent(e), 0);
-        return new Outcome(Outcome.Kind.STARTED, fresh.with(clock, Admission.EMPTY, fresh.valuesCopy()), changed,
-            null, List.of());
+        return new Outcome(Outcome.Kind.STARTED, snapshot.with(clock, Admission.EMPTY, values), changed, null,
+            List.of());
       }
 
       @Override

@@ -45,11 +45,8 @@ import org.stationreplay.events.VehicleDeparted;
  * every way that matters, that whatever this accepts the schema accepts too and reads the same.
  */
 final class StrictEventReader {
-  private static final Pattern INSTANT =
-      Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?Z");
   private static final Pattern DURATION =
       Pattern.compile("P(?=\\d|T\\d)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d{1,9})?S)?)?");
-  private static final Pattern URL = Pattern.compile("(https?://|urn:)\\S+");
   private static final int NAME_MAX = 200;
   private static final List<String> REPLAY_REASONS = List.of("start", "restart", "loop", "seek");
 
@@ -122,7 +119,7 @@ final class StrictEventReader {
   private static final class StrictInstant extends JsonDeserializer<Instant> {
     @Override
     public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-      if (p.currentToken() != JsonToken.VALUE_STRING || !INSTANT.matcher(p.getText()).matches()) {
+      if (p.currentToken() != JsonToken.VALUE_STRING || !isInstant(p.getText())) {
         throw ctx.weirdStringException(p.getText(), Instant.class, "not the schema's instant form");
       }
       return Instant.parse(p.getText());
@@ -142,7 +139,7 @@ final class StrictEventReader {
 
   /** What the records do not check: the schema's lengths and patterns. */
   private static boolean valid(StationEvent e) {
-    if (e.id().length() > NAME_MAX || !name(e.source().title()) || !URL.matcher(e.source().url()).matches()) {
+    if (e.id().length() > NAME_MAX || !name(e.source().title()) || !isUrl(e.source().url())) {
       return false;
     }
     return e.accept(new StationEvent.Cases<Boolean>() {
@@ -165,6 +162,55 @@ final class StrictEventReader {
       @Override public Boolean replayStarted(ReplayStarted x) { return REPLAY_REASONS.contains(x.reason()); }
       @Override public Boolean clockTicked(ClockTicked x) { return !x.run().isEmpty(); }
     });
+  }
+
+  /**
+   * {@code YYYY-MM-DDTHH:MM[:SS[.fraction of 1 to 9 digits]]Z}, as the schema's pattern (checked by hand: this runs
+   * for every event, and a regular expression costs more than the rest of the check).
+   */
+  static boolean isInstant(String s) {
+    int n = s.length();
+    if (n < 17 || s.charAt(n - 1) != 'Z' || !digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 7)
+        || s.charAt(7) != '-' || !digits(s, 8, 10) || s.charAt(10) != 'T' || !digits(s, 11, 13)
+        || s.charAt(13) != ':' || !digits(s, 14, 16)) {
+      return false;
+    }
+    if (n == 17) {
+      return true;
+    }
+    if (n < 20 || s.charAt(16) != ':' || !digits(s, 17, 19)) {
+      return false;
+    }
+    if (n == 20) {
+      return true;
+    }
+    int fraction = n - 1 - 20;
+    return s.charAt(19) == '.' && fraction >= 1 && fraction <= 9 && digits(s, 20, n - 1);
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code ^(https?://|urn:)\S+$}. */
+  static boolean isUrl(String s) {
+    int start = s.startsWith("https://") ? 8 : s.startsWith("http://") ? 7 : s.startsWith("urn:") ? 4 : -1;
+    if (start < 0 || start == s.length()) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The schema's name: 1 to 200 characters, not all blank. */

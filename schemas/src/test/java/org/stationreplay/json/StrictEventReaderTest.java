@@ -29,7 +29,8 @@ class StrictEventReaderTest {
     for (String s : List.of("", " ", "x", "x".repeat(200), "x".repeat(201), "\u00e9t\u00e9 \u263a", "x".repeat(2001),
         "1", "true", "null", "MODULE", "module", "NASA", "nasa", "visitor", "VISITOR", "DOCKED", "day", "DAY",
         "start", "restart", "bogus", "2000-11-02T09:21:00Z", "2000-11-02T09:21Z", "2000-11-02T09:21:00.123456789Z",
-        "2000-11-02T09:21:00+00:00", "2000-11-02 09:21:00Z", "2000-11-02", "2000-13-45T99:99:99Z", "PT6H53M",
+        "2000-11-02T09:21:00+00:00", "2000-11-02 09:21:00Z", "1998-12-31T23:59:60Z", "2000-11-02T24:00:00Z",
+        "2000-11-02T09:21:00.Z", "2000-11-02T09:21:00.1234567890Z", "https://x\ufeffy", "https://x\u00a0y", "2000-11-02", "2000-13-45T99:99:99Z", "PT6H53M",
         "P1DT2H", "PT1.5S", "-PT1H", "PT-1H", "P1W", "PT", "P", "https://example.org", "urn:x", "ftp://x",
         "http:// space", "a-valid-id.1", "Not-An-Id", "1", "2")) {
       v.add(F.textNode(s));
@@ -141,6 +142,16 @@ class StrictEventReaderTest {
     assertThat(StrictEventReader.tryRead(duplicate.getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(EventCodec.read(Json.mapper().readTree(duplicate)));
     assertThat(StrictEventReader.tryRead("{\"id\":null}".getBytes(StandardCharsets.UTF_8))).isNull();
+    for (String instant : List.of("2000-11-02T09:21:03Z", "2000-11-02T09:21Z", "2000-11-02T09:21:03.5Z",
+        "2000-11-02T09:21:03.123456789Z")) {
+      assertThat(StrictEventReader.isInstant(instant)).as(instant).isTrue();
+    }
+    for (String notInstant : List.of("2000-11-02T09:21:03", "2000-11-02T09:21:3Z", "2000-11-02T09:21:03.Z",
+        "2000-11-02T09:21:03.1234567890Z", "2000-11-02 09:21:03Z", "20001-11-02T09:21:03Z")) {
+      assertThat(StrictEventReader.isInstant(notInstant)).as(notInstant).isFalse();
+    }
+    assertThat(StrictEventReader.isUrl("urn:station-replay:producer")).isTrue();
+    assertThat(StrictEventReader.isUrl("https://")).isFalse();
     assertThat(StrictEventReader.hasNullLiteral("{\"a\":\"null \\\" null\"}".getBytes(StandardCharsets.UTF_8)))
         .as("inside a string").isFalse();
   }

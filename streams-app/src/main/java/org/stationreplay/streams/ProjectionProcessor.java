@@ -3,14 +3,15 @@ package org.stationreplay.streams;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,7 +23,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stationreplay.events.HistoryEvent;
 import org.stationreplay.events.StationEvent;
 import org.stationreplay.projection.Admission;
 import org.stationreplay.projection.Clock;
@@ -34,15 +34,16 @@ import org.stationreplay.topics.StationTopics;
 /**
  * Runs every projection over {@code station.events}, one replay (record key) at a time, through
  * {@link ProjectionEngine}: markers and ticks first, then the station's rules, then each projection. Per record it
- * writes only what changed: the clock (store {@code engine-clock}, topic {@code station.projection.clock}), each
- * projection whose value changed (store {@code projection-<name>}, topic {@code station.projection.<name>}) and the
- * admitted event to the run log. A record the engine cannot use goes to the dead-letter topic with the reason.
+ * writes only what changed: the clock (store {@code engine-clock}, topic {@code station.projection.clock}), the rules'
+ * state, and each projection whose value changed (store {@code projection-<name>}, topic
+ * {@code station.projection.<name>}). A record the engine cannot use goes to the dead-letter topic with the reason.
  *
- * <p>Each projection has a status in this task ({@link ProjectionStatus}). A projection that this task has never run
- * over a log it already folded (a projection just deployed), or one asked to rebuild on
- * {@code station.projection-rebuilds}, is refolded from the run log, replay by replay, in short steps between records
- * (a wall-clock punctuation), and is live again for each replay as soon as that replay is done; the others go on
- * untouched. A projection whose code throws is marked failed and left as it was, so one bug cannot stop the rest.
+ * <p>Each projection has a status in this task ({@link ProjectionStatus}). A projection this task has never run
+ * over a log it already folded (one just deployed), or one asked to rebuild on {@code station.projection-rebuilds},
+ * is refolded alone from the event log, from where the task's replays' current runs begin, in short steps between
+ * records (a wall-clock punctuation) that chase the live fold; when it has caught up its values are written at once
+ * and it is live again. The other projections go on untouched. A projection whose code throws is marked failed and
+ * left as it was, so one bug cannot stop the rest.
  */
 final class ProjectionProcessor implements Processor<String, DecodedEvent, String, Object> {
   private static final Logger log = LoggerFactory.getLogger(ProjectionProcessor.class);
@@ -54,16 +55,20 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
   static final Duration REBUILD_STEP = Duration.ofMillis(50);
 
   private final ProjectionEngine engine;
+  private final EventLog eventLog;
   private final String[] sinks;
   private final String[] stores;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, Clock> clocks;
-  private KeyValueStore<Bytes, byte[]> runLog;
+  private KeyValueStore<String, Admission> rules;
+  private KeyValueStore<String, RunStart> runs;
   private KeyValueStore<String, ProjectionStatus> registry;
   private ReadOnlyKeyValueStore<String, Long> rebuildRequests;
   private final List<KeyValueStore<String, Object>> values = new ArrayList<>();
   private Sensor deadLetters;
   private int partition;
+  /** The offset after the last record processed since init; -1 until then. */
+  private long position = -1;
 
   /**
    * The snapshot of every replay this task has touched, exactly what its stores hold: every write goes to both,
@@ -72,13 +77,28 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
    * parsing every projection's value for every event. Bounded by the replays of this task, not the log's length.
    */
   private final Map<String, Snapshot> working = new HashMap<>();
+  /** Replays whose run start is in {@link #runs}. */
+  private final Set<String> runKnown = new HashSet<>();
   private ProjectionStatus[] status;
   private boolean[] statusDirty;
+  /** The rebuilds under way in this task, by projection index: in memory, started again after a restart. */
+  private final Map<Integer, Rebuild> rebuilds = new HashMap<>();
   /** Bit i: projection i folds every replay's events as they come. */
   private long live;
 
-  ProjectionProcessor(ProjectionEngine engine) {
+  private static final class Rebuild {
+    final LogRefold refold;
+    final EventLog.Reader reader;
+
+    Rebuild(LogRefold refold, EventLog.Reader reader) {
+      this.refold = refold;
+      this.reader = reader;
+    }
+  }
+
+  ProjectionProcessor(ProjectionEngine engine, EventLog eventLog) {
     this.engine = engine;
+    this.eventLog = eventLog;
     this.sinks = new String[engine.size()];
     this.stores = new String[engine.size()];
     for (int i = 0; i < engine.size(); i++) {
@@ -91,10 +111,14 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     working.clear();
+    runKnown.clear();
     values.clear();
+    closeRebuilds();
+    position = -1;
     partition = context.taskId().partition();
     clocks = context.getStateStore(StationTopology.CLOCK_STORE);
-    runLog = context.getStateStore(StationTopology.RUN_LOG_STORE);
+    rules = context.getStateStore(StationTopology.RULES_STORE);
+    runs = context.getStateStore(StationTopology.RUNS_STORE);
     registry = context.getStateStore(StationTopology.REGISTRY_STORE);
     rebuildRequests = context.getStateStore(StationTopology.REBUILDS_STORE);
     for (String store : stores) {
@@ -109,13 +133,13 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
       String name = engine.projection(i).name();
       ProjectionStatus known = registry.get(name);
       if (known == null) {
-        // New to this task: over a log the task has already folded it starts by catching up from the run log.
+        // New to this task: over a log the task has already folded it starts by catching up from the log.
         long request = requestFor(name);
         known = folded ? ProjectionStatus.rebuilding(name, partition, request)
             : ProjectionStatus.live(name, partition, request);
         statusDirty[i] = true;
         if (folded) {
-          log.info("Projection '{}' is new to partition {}: folding it from the run log", name, partition);
+          log.info("Projection '{}' is new to partition {}: folding it from the event log", name, partition);
         }
       }
       status[i] = known;
@@ -127,6 +151,10 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
   @Override
   public void process(Record<String, DecodedEvent> record) {
     saveStatuses();
+    RecordMetadata meta = context.recordMetadata().orElse(null);
+    if (meta != null) {
+      position = meta.offset() + 1;
+    }
     DecodedEvent decoded = record.value();
     String key = record.key();
     if (key == null) {
@@ -144,11 +172,11 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
       return;
     }
     Snapshot before = working.computeIfAbsent(key, this::load);
-    Outcome outcome = engine.apply(before, event, activeFor(key));
+    Outcome outcome = engine.apply(before, event, live);
     switch (outcome.kind()) {
       case REJECTED -> deadLetter(record, "rejected by the station's rules: " + outcome.reason());
       case IGNORED -> { }
-      case APPLIED, STARTED, TICKED -> write(key, event, outcome, decoded.raw(), position());
+      case APPLIED, STARTED, TICKED -> write(key, event, outcome, meta);
       default -> throw new IllegalStateException("unknown outcome " + outcome.kind());
     }
     for (Outcome.Failure f : outcome.failures()) {
@@ -157,9 +185,10 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
     }
   }
 
-  private void write(String key, StationEvent event, Outcome outcome, byte[] raw, String change) {
+  private void write(String key, StationEvent event, Outcome outcome, RecordMetadata meta) {
     Snapshot after = outcome.snapshot();
     long time = event.time().toEpochMilli();
+    String change = meta == null ? "?" : meta.partition() + "-" + meta.offset();
     List<String> changed = new ArrayList<>(2);
     for (int i = 0; i < engine.size(); i++) {
       if (outcome.changed(i)) {
@@ -169,10 +198,12 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
         changed.add(engine.projection(i).name());
       }
     }
-    if (outcome.kind() == Outcome.Kind.APPLIED) {
-      runLog.put(RunLog.key(key, after.clock().eventsApplied()), raw);
-    } else if (outcome.kind() == Outcome.Kind.STARTED) {
-      runLog.put(RunLog.key(key, RunLog.MARKER), raw);
+    if (outcome.kind() != Outcome.Kind.TICKED) {
+      rules.put(key, after.admission());
+    }
+    if (meta != null && (outcome.kind() == Outcome.Kind.STARTED || runKnown.add(key) && runs.get(key) == null)) {
+      runs.put(key, new RunStart(meta.partition(), meta.offset()));
+      runKnown.add(key);
     }
     clocks.put(key, after.clock());
     working.put(key, after);
@@ -189,44 +220,22 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
     return h;
   }
 
-  /** The record's position on the event log: what ties the clock's record to the projections' of one event. */
-  private String position() {
-    return context.recordMetadata().map(m -> m.partition() + "-" + m.offset()).orElse("?");
-  }
-
-  /** A replay's snapshot from the stores; the rules' state is refolded from its run log (it is never stored). */
+  /** A replay's snapshot from the stores. */
   private Snapshot load(String key) {
     Clock clock = clocks.get(key);
     if (clock == null) {
       return engine.empty();
+    }
+    if (runs.get(key) != null) {
+      runKnown.add(key);
     }
     List<Object> vals = new ArrayList<>(engine.size());
     for (int i = 0; i < engine.size(); i++) {
       Object v = values.get(i).get(key);
       vals.add(v == null ? engine.projection(i).initial() : v);
     }
-    Admission admission = Admission.EMPTY;
-    for (HistoryEvent e : RunLog.admitted(runLog, key, clock.eventsApplied())) {
-      admission = admission.admit(e);
-    }
-    return engine.snapshot(clock, admission, vals);
-  }
-
-  /** The projections that fold this replay's next event: the live ones, and those already rebuilt for it. */
-  private long activeFor(String key) {
-    long active = live;
-    for (int i = 0; i < status.length; i++) {
-      ProjectionStatus s = status[i];
-      if (s.state() == ProjectionStatus.State.REBUILDING && s.cursor() != null && compare(key, s.cursor()) <= 0) {
-        active |= 1L << i;
-      }
-    }
-    return active;
-  }
-
-  /** Key order as the stores keep it: by UTF-8 bytes. */
-  private static int compare(String a, String b) {
-    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    Admission admission = rules.get(key);
+    return engine.snapshot(clock, admission == null ? Admission.EMPTY : admission, vals);
   }
 
   // ------------------------------------------------------------------------------------------ rebuilds
@@ -237,35 +246,76 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
       long request = requestFor(name);
       if (request > status[i].request()) {
         log.info("Rebuilding projection '{}' in partition {} (request at offset {})", name, partition, request);
+        closeRebuild(i);
         setStatus(i, ProjectionStatus.rebuilding(name, partition, request));
       }
     }
     long deadline = System.nanoTime() + REBUILD_STEP.toNanos();
     for (int i = 0; i < engine.size() && System.nanoTime() < deadline; i++) {
       if (status[i].state() == ProjectionStatus.State.REBUILDING) {
-        rebuildStep(i, deadline, now);
+        try {
+          rebuildStep(i, deadline, now);
+        } catch (RuntimeException e) {
+          closeRebuild(i);
+          fail(i, "could not be rebuilt: " + e.getMessage(), e);
+        }
       }
     }
     saveStatuses();
   }
 
-  /** Refolds projection {@code i} for the replays after its cursor, until done or {@code deadline}. */
+  /**
+   * Moves the rebuild of projection {@code i} on: reads the event log from where the task's replays' current runs
+   * begin up to where the live fold stands, folding that projection alone; once there, writes its values.
+   */
   private void rebuildStep(int i, long deadline, long now) {
+    Rebuild r = rebuilds.get(i);
+    if (r == null) {
+      long from = Long.MAX_VALUE;
+      try (KeyValueIterator<String, RunStart> it = runs.all()) {
+        while (it.hasNext()) {
+          from = Math.min(from, it.next().value.offset());
+        }
+      }
+      if (from == Long.MAX_VALUE) {
+        setStatus(i, status[i].done(0)); // nothing folded in this partition yet
+        return;
+      }
+      r = new Rebuild(new LogRefold(new ProjectionEngine(List.of(engine.projection(i))), k -> true, now),
+          eventLog.open(partition, from));
+      rebuilds.put(i, r);
+    }
+    long target = target();
+    while (r.reader.position() < target && System.nanoTime() < deadline) {
+      for (ConsumerRecord<String, byte[]> rec : r.reader.next(target, 2_000)) {
+        r.refold.accept(rec);
+      }
+    }
+    setStatus(i, status[i].progressed(r.reader.position(), target));
+    if (r.reader.position() >= target) {
+      handOver(i, r.refold);
+      closeRebuild(i);
+    }
+  }
+
+  /** Where the live fold stands: after the last record processed, or the committed offset before any. */
+  private long target() {
+    if (position < 0) {
+      position = eventLog.committed(context.applicationId(), partition).orElse(0);
+    }
+    return position;
+  }
+
+  /** Writes the rebuilt values of projection {@code i} for every replay of the task, and makes it live again. */
+  private void handOver(int i, LogRefold refold) {
     ProjectionStatus s = status[i];
     String token = "rebuild:" + s.projection() + ":" + s.request();
-    try (KeyValueIterator<String, Clock> it = s.cursor() == null ? clocks.all() : clocks.range(s.cursor(), null)) {
+    long replays = 0;
+    try (KeyValueIterator<String, Clock> it = clocks.all()) {
       while (it.hasNext()) {
         KeyValue<String, Clock> kv = it.next();
-        if (s.cursor() != null && kv.key.equals(s.cursor())) {
-          continue;
-        }
-        Object value;
-        try {
-          value = engine.foldOne(i, RunLog.admitted(runLog, kv.key, kv.value.eventsApplied()));
-        } catch (RuntimeException e) {
-          fail(i, "threw " + e + " while being rebuilt for replay " + kv.key, e);
-          return;
-        }
+        Snapshot rebuilt = refold.snapshot(kv.key);
+        Object value = rebuilt == null ? engine.projection(i).initial() : rebuilt.value(0);
         values.get(i).put(kv.key, value);
         Snapshot w = working.get(kv.key);
         if (w != null) {
@@ -273,19 +323,15 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
           vals.set(i, value);
           working.put(kv.key, engine.snapshot(w.clock(), w.admission(), vals));
         }
-        long time = kv.value.asOf() == null ? now : kv.value.asOf().toEpochMilli();
+        long time = kv.value.asOf() == null ? context.currentSystemTimeMs() : kv.value.asOf().toEpochMilli();
         context.forward(new Record<>(kv.key, value, time, changeHeaders(token, null)), sinks[i]);
         context.forward(new Record<>(kv.key, (Object) kv.value, time, changeHeaders(token, List.of(s.projection()))),
             StationTopology.CLOCK_SINK);
-        s = s.progressed(kv.key);
-        setStatus(i, s);
-        if (System.nanoTime() > deadline) {
-          return;
-        }
+        replays++;
       }
     }
-    log.info("Projection '{}' rebuilt in partition {}: {} replay(s)", s.projection(), partition, s.rebuilt());
-    setStatus(i, s.done());
+    log.info("Projection '{}' rebuilt in partition {}: {} replay(s)", s.projection(), partition, replays);
+    setStatus(i, s.done(replays));
   }
 
   private void fail(int i, String why, RuntimeException error) {
@@ -330,6 +376,22 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
     try (KeyValueIterator<String, Clock> it = clocks.all()) {
       return it.hasNext();
     }
+  }
+
+  private void closeRebuild(int i) {
+    Rebuild r = rebuilds.remove(i);
+    if (r != null) {
+      r.reader.close();
+    }
+  }
+
+  private void closeRebuilds() {
+    new ArrayList<>(rebuilds.keySet()).forEach(this::closeRebuild);
+  }
+
+  @Override
+  public void close() {
+    closeRebuilds();
   }
 
   // ------------------------------------------------------------------------------------------ dead letters

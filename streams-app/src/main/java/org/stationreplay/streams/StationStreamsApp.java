@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -18,8 +18,6 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stationreplay.events.HistoryEvent;
-import org.stationreplay.events.ReplayStarted;
 import org.stationreplay.projection.Clock;
 import org.stationreplay.projection.Admission;
 import org.stationreplay.projection.ProjectionEngine;
@@ -37,12 +35,14 @@ public final class StationStreamsApp implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final ProjectionEngine engine;
+  private final EventLog eventLog;
   /** This instance as the others know it (application.server), or null when it runs alone. */
   private final HostInfo self;
 
-  private StationStreamsApp(KafkaStreams streams, ProjectionEngine engine, HostInfo self) {
+  private StationStreamsApp(KafkaStreams streams, ProjectionEngine engine, EventLog eventLog, HostInfo self) {
     this.streams = streams;
     this.engine = engine;
+    this.eventLog = eventLog;
     this.self = self;
   }
 
@@ -57,7 +57,8 @@ public final class StationStreamsApp implements AutoCloseable {
       TopicAdmin.ensure(admin, StationTopics.all(settings.topics(), settings.partitions(),
           engine.projections().stream().map(p -> p.name()).toList()));
     }
-    Topology topology = StationTopology.buildTopology(settings.topics(), engine);
+    EventLog eventLog = new KafkaEventLog(settings.clientConfig(), settings.topics().events());
+    Topology topology = StationTopology.buildTopology(settings.topics(), engine, eventLog);
     log.info("Topology:\n{}", topology.describe());
     KafkaStreams streams = new KafkaStreams(topology, settings.toProperties());
     streams.setUncaughtExceptionHandler(e -> {
@@ -66,7 +67,7 @@ public final class StationStreamsApp implements AutoCloseable {
           .REPLACE_THREAD;
     });
     streams.start();
-    return new StationStreamsApp(streams, engine,
+    return new StationStreamsApp(streams, engine, eventLog,
         settings.applicationServer() == null ? null : HostInfo.buildFromEndpoint(settings.applicationServer()));
   }
 
@@ -139,24 +140,16 @@ public final class StationStreamsApp implements AutoCloseable {
   }
 
   /**
-   * A replay's snapshot at {@code instant} (time travel): its current run, as the engine admitted it, refolded up to
-   * that instant, and the clock moved on to it. Empty if the run had not begun by then.
+   * A replay's snapshot at {@code instant} (time travel): its current run refolded from the event log, from the run's
+   * start up to that instant, and the clock moved on to it. Empty if the run had not begun by then.
    */
   public Optional<Snapshot> snapshotAt(String replay, Instant instant) {
-    ReadOnlyKeyValueStore<String, Clock> clocks = store(StationTopology.CLOCK_STORE);
-    Clock latest = clocks.get(replay);
-    if (latest == null) {
+    ReadOnlyKeyValueStore<String, RunStart> runs = store(StationTopology.RUNS_STORE);
+    RunStart start = runs.get(replay);
+    if (start == null) {
       return Optional.empty();
     }
-    ReadOnlyKeyValueStore<Bytes, byte[]> runLog = store(StationTopology.RUN_LOG_STORE);
-    List<HistoryEvent> admitted = RunLog.admitted(runLog, replay, latest.eventsApplied());
-    Optional<ReplayStarted> marker = RunLog.marker(runLog, replay);
-    Clock start = marker.map(m -> engine.apply(engine.empty(), m).snapshot().clock()).orElse(Clock.EMPTY);
-    if (start.asOf() != null && instant.isBefore(start.asOf())
-        || start.asOf() == null && (admitted.isEmpty() || instant.isBefore(admitted.get(0).time()))) {
-      return Optional.empty();
-    }
-    return Optional.of(engine.refold(start, admitted, instant));
+    return LogRefold.at(eventLog, start, replay, instant, engine, System.currentTimeMillis());
   }
 
   /** A replay's state document at {@code instant}, composed from {@link #snapshotAt}. */

@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -28,7 +27,7 @@ import org.stationreplay.topics.TopicNames;
  *                                          |   --[projection-...-sink]--> station.projection....      topic each)
  *                                          |   --[projection-status-sink]--> station.projection-status
  *                                          +-- --[dlq-sink]--> station.events.dlq
- *   stores: engine-clock, engine-run-log, projection-registry, projection-&lt;name&gt; (one each)
+ *   stores: engine-clock, engine-rules, engine-runs, projection-registry, projection-&lt;name&gt; (one each)
  *   station.projection-rebuilds --[rebuilds-source]--> [rebuild-requests] --> global store projection-rebuilds
  * </pre>
  * One source and one processor for all projections: each event is read, decoded and checked against the rules once,
@@ -39,7 +38,8 @@ public final class StationTopology {
   public static final String SOURCE = "events-source";
   public static final String ENGINE = "fold-projections";
   public static final String CLOCK_STORE = "engine-clock";
-  public static final String RUN_LOG_STORE = "engine-run-log";
+  public static final String RULES_STORE = "engine-rules";
+  public static final String RUNS_STORE = "engine-runs";
   public static final String REGISTRY_STORE = "projection-registry";
   public static final String REBUILDS_STORE = "projection-rebuilds";
   public static final String REBUILDS_SOURCE = "rebuilds-source";
@@ -61,19 +61,27 @@ public final class StationTopology {
     return "projection-" + name + "-sink";
   }
 
-  /** The topology of every registered projection ({@link Projections#ALL}). */
+  /** The topology of every registered projection ({@link Projections#ALL}), without access to the log. */
   public static Topology buildTopology(TopicNames topics) {
-    return buildTopology(topics, Projections.engine());
+    return buildTopology(topics, Projections.engine(), EventLog.NONE);
   }
 
-  public static Topology buildTopology(TopicNames topics, ProjectionEngine engine) {
+  /**
+   * @param eventLog how a rebuild reads the event log back (a Kafka consumer when running; building the topology
+   *     does not touch it)
+   */
+  public static Topology buildTopology(TopicNames topics, ProjectionEngine engine, EventLog eventLog) {
     Serde<Clock> clockSerde = new SerializeOnce<>(JsonSerde.of(Clock.class));
     // Cached: a burst of events of one replay writes its clock to RocksDB and the changelog once per commit; every
     // clock still goes to the topic as it is made, so dashboards miss nothing.
     StoreBuilder<KeyValueStore<String, Clock>> clock = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), clockSerde).withCachingEnabled();
-    StoreBuilder<KeyValueStore<Bytes, byte[]>> runLog = Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(RUN_LOG_STORE), Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled();
+    // The rules' state changes at every event: cached too, in a compact binary form.
+    StoreBuilder<KeyValueStore<String, org.stationreplay.projection.Admission>> rules = Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(RULES_STORE), Serdes.String(), new AdmissionSerde()).withCachingEnabled();
+    StoreBuilder<KeyValueStore<String, RunStart>> runs = Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(RUNS_STORE), Serdes.String(), JsonSerde.of(RunStart.class))
+        .withCachingEnabled();
     StoreBuilder<KeyValueStore<String, ProjectionStatus>> registry = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(REGISTRY_STORE), Serdes.String(), JsonSerde.of(ProjectionStatus.class));
     StoreBuilder<KeyValueStore<String, Long>> rebuilds = Stores.keyValueStoreBuilder(
@@ -82,9 +90,10 @@ public final class StationTopology {
     Topology t = new Topology()
         .addSource(AutoOffsetReset.earliest(), SOURCE, new EventTimeExtractor(), new StringDeserializer(),
             new EventDecoder(), topics.events())
-        .addProcessor(ENGINE, () -> new ProjectionProcessor(engine), SOURCE)
+        .addProcessor(ENGINE, () -> new ProjectionProcessor(engine, eventLog), SOURCE)
         .addStateStore(clock, ENGINE)
-        .addStateStore(runLog, ENGINE)
+        .addStateStore(rules, ENGINE)
+        .addStateStore(runs, ENGINE)
         .addStateStore(registry, ENGINE)
         .addSink(CLOCK_SINK, topics.clock(), new StringSerializer(), clockSerde.serializer(), ENGINE)
         .addSink(STATUS_SINK, topics.projectionStatus(), new StringSerializer(),
@@ -107,9 +116,9 @@ public final class StationTopology {
         ENGINE);
   }
 
-  /** Every store the fold writes, for the record: the engine's three and one per projection. */
+  /** Every store the fold writes, for the record: the engine's four and one per projection. */
   public static List<String> stores(ProjectionEngine engine) {
-    List<String> stores = new java.util.ArrayList<>(List.of(CLOCK_STORE, RUN_LOG_STORE, REGISTRY_STORE));
+    List<String> stores = new java.util.ArrayList<>(List.of(CLOCK_STORE, RULES_STORE, RUNS_STORE, REGISTRY_STORE));
     engine.projections().forEach(p -> stores.add(projectionStore(p.name())));
     return stores;
   }

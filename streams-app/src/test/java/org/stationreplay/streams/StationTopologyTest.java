@@ -15,7 +15,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -53,6 +52,7 @@ class StationTopologyTest {
 
   private TopologyTestDriver driver;
   private ProjectionEngine engine;
+  private RecordingEventLog eventLog;
   private TestInputTopic<String, byte[]> events;
   private TestInputTopic<String, byte[]> rebuilds;
   private TestOutputTopic<String, Clock> clocks;
@@ -67,7 +67,8 @@ class StationTopologyTest {
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     p.put(StreamsConfig.STATE_DIR_CONFIG, "target/topology-test-state");
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    driver = new TopologyTestDriver(StationTopology.buildTopology(TOPICS, engine), p);
+    eventLog = new RecordingEventLog(TOPICS.events());
+    driver = new TopologyTestDriver(StationTopology.buildTopology(TOPICS, engine, eventLog), p);
     events = driver.createInputTopic(TOPICS.events(), new StringSerializer(), new ByteArraySerializer());
     rebuilds = driver.createInputTopic(TOPICS.rebuilds(), new StringSerializer(), new ByteArraySerializer());
     clocks = driver.createOutputTopic(TOPICS.clock(), new StringDeserializer(), JsonSerde.of(Clock.class));
@@ -92,7 +93,13 @@ class StationTopologyTest {
   }
 
   private void send(String key, StationEvent e) {
-    events.pipeInput(key, Json.write(e).getBytes(StandardCharsets.UTF_8), e.time());
+    pipe(key, Json.write(e).getBytes(StandardCharsets.UTF_8), e.time());
+  }
+
+  /** Pipes a record to the fold and keeps it in the test's event log, at the offset the driver gives it. */
+  private void pipe(String key, byte[] value, Instant time) {
+    eventLog.piped(key, value);
+    events.pipeInput(key, value, time);
   }
 
   /** Every record on the projection topics, by projection index. */
@@ -235,7 +242,7 @@ class StationTopologyTest {
             .doesNotContain("\"durationMinutes\":"));
     assertThat(lines).filteredOn(l -> l.contains("\"durationMinutes\"")).isNotEmpty();
     for (String line : lines) {
-      events.pipeInput(StationTopics.ISS, line.getBytes(StandardCharsets.UTF_8), EventCodec.read(line).time());
+      pipe(StationTopics.ISS, line.getBytes(StandardCharsets.UTF_8), EventCodec.read(line).time());
     }
     assertThat(deadLetters.isEmpty()).isTrue();
     assertThat(composedStates()).containsExactlyElementsOf(Fold.states(HISTORY.events()));
@@ -249,11 +256,11 @@ class StationTopologyTest {
         .orElseThrow();
     int upTo = lines.indexOf(spacewalk);
     for (String line : lines.subList(0, upTo)) {
-      events.pipeInput(StationTopics.ISS, line.getBytes(StandardCharsets.UTF_8), EventCodec.read(line).time());
+      pipe(StationTopics.ISS, line.getBytes(StandardCharsets.UTF_8), EventCodec.read(line).time());
     }
     byte[] future = spacewalk.replace("\"schemaVersion\":1", "\"schemaVersion\":3")
         .getBytes(StandardCharsets.UTF_8);
-    events.pipeInput(StationTopics.ISS, future, Instant.parse("1998-12-07T22:10:00Z"));
+    pipe(StationTopics.ISS, future, Instant.parse("1998-12-07T22:10:00Z"));
 
     List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
     assertThat(dead).singleElement().satisfies(r -> {
@@ -300,13 +307,13 @@ class StationTopologyTest {
     projectionRecords();
 
     Instant t = Instant.parse("2001-01-01T00:00:00Z");
-    events.pipeInput(StationTopics.ISS, "{not json".getBytes(StandardCharsets.UTF_8), t);
-    events.pipeInput(StationTopics.ISS, ("{\"id\":\"x\",\"type\":\"StationExploded\",\"time\":\"2001-01-01T00:00:00Z\","
+    pipe(StationTopics.ISS, "{not json".getBytes(StandardCharsets.UTF_8), t);
+    pipe(StationTopics.ISS, ("{\"id\":\"x\",\"type\":\"StationExploded\",\"time\":\"2001-01-01T00:00:00Z\","
         + "\"schemaVersion\":1,\"source\":{\"title\":\"t\",\"url\":\"https://x\"}}").getBytes(StandardCharsets.UTF_8), t);
-    events.pipeInput(StationTopics.ISS, ("{\"id\":\"y\",\"type\":\"CrewDeparted\",\"time\":\"2001-01-01T00:00:00Z\","
+    pipe(StationTopics.ISS, ("{\"id\":\"y\",\"type\":\"CrewDeparted\",\"time\":\"2001-01-01T00:00:00Z\","
         + "\"schemaVersion\":1,\"source\":{\"title\":\"t\",\"url\":\"https://x\"},\"vehicle\":\"Soyuz TM-31\","
         + "\"crew\":[\"Nobody\"]}").getBytes(StandardCharsets.UTF_8), t);
-    events.pipeInput((String) null, Json.write(first.get(0)).getBytes(StandardCharsets.UTF_8), t);
+    pipe(null, Json.write(first.get(0)).getBytes(StandardCharsets.UTF_8), t);
 
     List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
     assertThat(dead).extracting(r -> header(r.headers(), StationTopics.HEADER_DLQ_REASON)).satisfiesExactly(
@@ -367,29 +374,35 @@ class StationTopologyTest {
     events.subList(0, 30).forEach(e -> send(StationTopics.ISS, e)); // the new run refolds from the first event
     assertThat(lastState().moduleCount()).isEqualTo(Fold.state(events.subList(0, 30)).moduleCount());
 
-    // Time travel: the run log holds the current run, refolded up to any instant as the live fold saw it.
-    KeyValueStore<Bytes, byte[]> runLog = driver.getKeyValueStore(StationTopology.RUN_LOG_STORE);
-    Clock start = engine.apply(engine.empty(), marker("replay-seek-2-s1")).snapshot().clock();
+    // Time travel: the current run refolded from the event log, from where it starts, as the live fold saw it.
+    KeyValueStore<String, RunStart> runs = driver.getKeyValueStore(StationTopology.RUNS_STORE);
+    RunStart runStart = runs.get(StationTopics.ISS);
+    assertThat(runStart.offset()).as("the second run's marker").isEqualTo(1 + events.size());
     for (int i : new int[] {0, 7, 29}) {
       Instant at = events.get(i).time();
-      Snapshot then = engine.refold(start, RunLog.admitted(runLog, StationTopics.ISS, 30), at);
+      Snapshot then = LogRefold.at(eventLog, runStart, StationTopics.ISS, at, engine, System.currentTimeMillis())
+          .orElseThrow();
       StationState expected = Fold.stateAt(events, at);
       StationState travelled = org.stationreplay.projections.Composite.state(engine, then);
       assertThat(travelled.toBuilder().run(null).lastEvent(expected.lastEvent()).build()).isEqualTo(expected);
       assertThat(travelled.run()).isEqualTo("replay-seek-2-s1");
     }
-    // A new run overwrites the positions of the one before: the run log does not grow with --loop.
-    assertThat(RunLog.marker(runLog, StationTopics.ISS)).hasValueSatisfying(m -> assertThat(m.id())
-        .isEqualTo("replay-seek-2-s1"));
-    assertThat(count(runLog)).isEqualTo(1 + 40); // the marker, and positions 1..40 (31..40 from the first run)
+    assertThat(LogRefold.at(eventLog, runStart, StationTopics.ISS, Instant.parse("1990-01-01T00:00:00Z"), engine,
+        System.currentTimeMillis())).as("before the run began").isEmpty();
+
+    // Looping keeps one entry per replay in every store: nothing grows with the number of runs.
     send(StationTopics.ISS, marker("replay-loop-3-s1"));
     events.forEach(e -> send(StationTopics.ISS, e));
     send(StationTopics.ISS, marker("replay-loop-4-s1"));
     events.forEach(e -> send(StationTopics.ISS, e));
-    assertThat(count(runLog)).isEqualTo(1 + 40);
+    for (String store : StationTopology.stores(engine)) {
+      if (!store.equals(StationTopology.REGISTRY_STORE)) {
+        assertThat(count(driver.getKeyValueStore(store))).as(store).isLessThanOrEqualTo(1);
+      }
+    }
   }
 
-  private static long count(KeyValueStore<Bytes, byte[]> store) {
+  private static long count(KeyValueStore<?, ?> store) {
     long n = 0;
     try (var it = store.all()) {
       while (it.hasNext()) {
@@ -426,7 +439,7 @@ class StationTopologyTest {
   }
 
   @Test
-  void shouldRebuildOneProjectionFromTheRunLogOnRequestAndLeaveTheOthersAlone() {
+  void shouldRebuildOneProjectionFromTheEventLogOnRequestAndLeaveTheOthersAlone() {
     start();
     HISTORY.events().forEach(e -> send(StationTopics.ISS, e));
     HISTORY.events().subList(0, 100).forEach(e -> send("ISS-copy", e));
@@ -509,7 +522,7 @@ class StationTopologyTest {
     start();
     String description = StationTopology.buildTopology(TOPICS).describe().toString();
     assertThat(description).contains(StationTopology.SOURCE, StationTopology.ENGINE, StationTopology.CLOCK_STORE,
-        StationTopology.RUN_LOG_STORE, StationTopology.REGISTRY_STORE, StationTopology.CLOCK_SINK,
+        StationTopology.RULES_STORE, StationTopology.RUNS_STORE, StationTopology.REGISTRY_STORE, StationTopology.CLOCK_SINK,
         StationTopology.STATUS_SINK, StationTopology.DLQ_SINK, StationTopology.REBUILDS_STORE);
     for (Projection<?> p : Projections.ALL) {
       assertThat(description).contains(StationTopology.projectionStore(p.name()),

@@ -1,0 +1,93 @@
+package org.stationreplay.streams;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.stationreplay.projection.Outcome;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projection.Snapshot;
+
+/**
+ * Folds records read back from the event log exactly as the live fold did: a record without a key, that does not
+ * decode, or whose time Kafka would refuse is skipped (it went to the dead-letter topic), and the engine's rules
+ * refuse what they refused then. Per replay, with the engine given: all projections for time travel, one for a
+ * rebuild.
+ */
+final class LogRefold {
+  private final ProjectionEngine engine;
+  private final Predicate<String> replays;
+  private final long nowMillis;
+  private final EventDecoder decoder = new EventDecoder();
+  private final Map<String, Snapshot> snapshots = new HashMap<>();
+
+  LogRefold(ProjectionEngine engine, Predicate<String> replays, long nowMillis) {
+    this.engine = engine;
+    this.replays = replays;
+    this.nowMillis = nowMillis;
+  }
+
+  /** Folds one record. */
+  void accept(ConsumerRecord<String, byte[]> r) {
+    accept(r, null);
+  }
+
+  /**
+   * Folds one record if its event is not after {@code until} (null: no limit).
+   *
+   * @return false when the record is one of the replays asked for and after {@code until}: not folded, and since a
+   *     replay's events come in time order, none after it would be either
+   */
+  boolean accept(ConsumerRecord<String, byte[]> r, Instant until) {
+    if (r.key() == null || !replays.test(r.key())) {
+      return true;
+    }
+    DecodedEvent d = decoder.deserialize(r.topic(), r.value());
+    if (!d.isValid() || d.event().time().toEpochMilli() > nowMillis + ProjectionProcessor.FUTURE_LIMIT.toMillis()) {
+      return true;
+    }
+    if (until != null && d.event().time().isAfter(until)) {
+      return false;
+    }
+    Snapshot before = snapshots.computeIfAbsent(r.key(), k -> engine.empty());
+    Outcome o = engine.apply(before, d.event());
+    if (o.kind() != Outcome.Kind.REJECTED) {
+      if (!o.failures().isEmpty()) {
+        Outcome.Failure f = o.failures().get(0);
+        throw new IllegalStateException("projection '" + f.projection() + "' threw " + f.error() + " on "
+            + d.event().id(), f.error());
+      }
+      snapshots.put(r.key(), o.snapshot());
+    }
+    return true;
+  }
+
+  /**
+   * Time travel: a replay's current run, refolded from the event log from its start up to {@code instant}, and the
+   * clock moved on to it. Empty if the run had not begun by then.
+   */
+  static Optional<Snapshot> at(EventLog log, RunStart start, String replay, Instant instant, ProjectionEngine engine,
+      long nowMillis) {
+    LogRefold refold = new LogRefold(engine, replay::equals, nowMillis);
+    long end = log.end(start.partition());
+    try (EventLog.Reader reader = log.open(start.partition(), start.offset())) {
+      reading:
+      while (reader.position() < end) {
+        for (ConsumerRecord<String, byte[]> r : reader.next(end, 2_000)) {
+          if (!refold.accept(r, instant)) {
+            break reading;
+          }
+        }
+      }
+    }
+    Snapshot then = refold.snapshot(replay);
+    return then == null ? Optional.empty() : Optional.of(then.advancedTo(instant));
+  }
+
+  /** The replay's snapshot so far, or null if none of its records was folded. */
+  Snapshot snapshot(String replay) {
+    return snapshots.get(replay);
+  }
+}
