@@ -175,10 +175,15 @@ final class StrictEventReader {
         || s.charAt(13) != ':' || !digits(s, 14, 16)) {
       return false;
     }
+    // Hours 00-23, minutes and seconds 00-59: java.time reads T24:00 and a leap second, RFC 3339's date-time
+    // (the schema's format) does not read the first; both go the full way.
+    if (number(s, 11) > 23 || number(s, 14) > 59) {
+      return false;
+    }
     if (n == 17) {
       return true;
     }
-    if (n < 20 || s.charAt(16) != ':' || !digits(s, 17, 19)) {
+    if (n < 20 || s.charAt(16) != ':' || !digits(s, 17, 19) || number(s, 17) > 59) {
       return false;
     }
     if (n == 20) {
@@ -186,6 +191,10 @@ final class StrictEventReader {
     }
     int fraction = n - 1 - 20;
     return s.charAt(19) == '.' && fraction >= 1 && fraction <= 9 && digits(s, 20, n - 1);
+  }
+
+  private static int number(String s, int at) {
+    return (s.charAt(at) - '0') * 10 + s.charAt(at + 1) - '0';
   }
 
   private static boolean digits(String s, int from, int to) {
