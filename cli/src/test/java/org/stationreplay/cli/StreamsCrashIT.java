@@ -43,8 +43,9 @@ import org.stationreplay.topics.TopicNames;
 
 /**
  * Exactly-once under fire: the Streams app runs in its own JVM and is killed with SIGKILL at random moments of a
- * full replay, six times, and restarted each time. The states it committed to {@code station.state} must be
- * exactly those of a clean fold of the event log, in order: no event applied twice, none skipped.
+ * full replay, six times, and restarted each time. The states it committed to its topics must be states a clean
+ * fold of the event log passes through, in its order, ending with its last: no event applied twice, none skipped
+ * (an event applied twice or skipped would make a state the clean fold never has).
  */
 class StreamsCrashIT {
   private static final JsonSerde<StationEvent> EVENTS = JsonSerde.of(StationEvent.class);
@@ -102,21 +103,20 @@ class StreamsCrashIT {
 
       List<StationState> expected = cleanFold(EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.events()));
       assertThat(expected.get(expected.size() - 1).eventsApplied()).isEqualTo(history.size());
-      await().atMost(Duration.ofSeconds(120)).until(() ->
-          EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.clock()).size() >= expected.size());
-      System.out.printf("StreamsCrashIT: %d states caught up %d ms after the last kill%n", expected.size(),
-          (System.nanoTime() - t0) / 1_000_000);
-      List<StationState> committed = ProjectionTopics.states(client, topics, Projections.engine()).stream()
-          .map(c -> c.state()).toList();
+      StationState last = expected.get(expected.size() - 1);
+      List<StationState> committed = new java.util.ArrayList<>();
+      await().atMost(Duration.ofSeconds(120)).until(() -> {
+        committed.clear();
+        ProjectionTopics.states(client, topics, Projections.engine()).forEach(c -> committed.add(c.state()));
+        return !committed.isEmpty() && committed.get(committed.size() - 1).equals(last);
+      });
+      System.out.printf("StreamsCrashIT: %d states committed for %d clean ones, caught up %d ms after the last kill%n",
+          committed.size(), expected.size(), (System.nanoTime() - t0) / 1_000_000);
       streams.destroy();
       streams.waitFor();
       admin.close();
 
-      assertThat(committed).as("%d kills, seed %d", kills, seed).hasSameSizeAs(expected);
-      for (int i = 0; i < expected.size(); i++) {
-        assertThat(committed.get(i)).as("state %d of %d (seed %d)", i, expected.size(), seed)
-            .isEqualTo(expected.get(i));
-      }
+      assertThat(EndToEndIT.notInCleanFoldOrder(committed, expected)).as("%d kills, seed %d", kills, seed).isEmpty();
       assertThat(EndToEndIT.withoutRun(committed.get(committed.size() - 1)))
           .isEqualTo(Fold.state(history.events()));
       assertThat(EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.deadLetters())).isEmpty();

@@ -63,6 +63,7 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
   private KeyValueStore<String, Admission> rules;
   private KeyValueStore<String, RunStart> runs;
   private KeyValueStore<String, ProjectionStatus> registry;
+  private KeyValueStore<String, Long> dirty;
   private ReadOnlyKeyValueStore<String, Long> rebuildRequests;
   private final List<KeyValueStore<String, Object>> values = new ArrayList<>();
   private Sensor deadLetters;
@@ -79,12 +80,23 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
   private final Map<String, Snapshot> working = new HashMap<>();
   /** Replays whose run start is in {@link #runs}. */
   private final Set<String> runKnown = new HashSet<>();
+  /** What each replay's next write holds: written when Kafka Streams flushes {@link #dirty}, at every commit. */
+  private final Map<String, Pending> pending = new HashMap<>();
+  private CommitFlush commitFlush;
   private ProjectionStatus[] status;
   private boolean[] statusDirty;
   /** The rebuilds under way in this task, by projection index: in memory, started again after a restart. */
   private final Map<Integer, Rebuild> rebuilds = new HashMap<>();
   /** Bit i: projection i folds every replay's events as they come. */
   private long live;
+
+  /** What changed in a replay since its last write. */
+  private static final class Pending {
+    long changed;
+    boolean rules;
+    String change;
+    long time;
+  }
 
   private static final class Rebuild {
     final LogRefold refold;
@@ -112,6 +124,7 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
     this.context = context;
     working.clear();
     runKnown.clear();
+    pending.clear();
     values.clear();
     closeRebuilds();
     position = -1;
@@ -120,6 +133,8 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
     rules = context.getStateStore(StationTopology.RULES_STORE);
     runs = context.getStateStore(StationTopology.RUNS_STORE);
     registry = context.getStateStore(StationTopology.REGISTRY_STORE);
+    dirty = context.getStateStore(StationTopology.DIRTY_STORE);
+    commitFlush = CommitFlush.onFlush(context, dirty, this::write);
     rebuildRequests = context.getStateStore(StationTopology.REBUILDS_STORE);
     for (String store : stores) {
       values.add(context.getStateStore(store));
@@ -176,7 +191,7 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
     switch (outcome.kind()) {
       case REJECTED -> deadLetter(record, "rejected by the station's rules: " + outcome.reason());
       case IGNORED -> { }
-      case APPLIED, STARTED, TICKED -> write(key, event, outcome, meta);
+      case APPLIED, STARTED, TICKED -> applied(key, event, outcome, meta);
       default -> throw new IllegalStateException("unknown outcome " + outcome.kind());
     }
     for (Outcome.Failure f : outcome.failures()) {
@@ -185,29 +200,47 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
     }
   }
 
-  private void write(String key, StationEvent event, Outcome outcome, RecordMetadata meta) {
+  /**
+   * Keeps what {@code outcome} changed for the replay's next write, and marks the replay dirty: its clock, rules and
+   * changed projections are written once per commit (see {@link CommitFlush}), however many events came in between.
+   * Under exactly-once a reader sees nothing before the commit anyway; this only leaves out the states in between.
+   */
+  private void applied(String key, StationEvent event, Outcome outcome, RecordMetadata meta) {
     Snapshot after = outcome.snapshot();
-    long time = event.time().toEpochMilli();
-    String change = meta == null ? "?" : meta.partition() + "-" + meta.offset();
-    List<String> changed = new ArrayList<>(2);
-    for (int i = 0; i < engine.size(); i++) {
-      if (outcome.changed(i)) {
-        Object value = after.value(i);
-        values.get(i).put(key, value);
-        context.forward(new Record<>(key, value, time, changeHeaders(change, null)), sinks[i]);
-        changed.add(engine.projection(i).name());
-      }
-    }
-    if (outcome.kind() != Outcome.Kind.TICKED) {
-      rules.put(key, after.admission());
-    }
+    working.put(key, after);
+    Pending p = pending.computeIfAbsent(key, k -> new Pending());
+    p.changed |= outcome.changed();
+    p.rules |= outcome.kind() != Outcome.Kind.TICKED;
+    p.change = meta == null ? "?" : meta.partition() + "-" + meta.offset();
+    p.time = event.time().toEpochMilli();
     if (meta != null && (outcome.kind() == Outcome.Kind.STARTED || runKnown.add(key) && runs.get(key) == null)) {
       runs.put(key, new RunStart(meta.partition(), meta.offset()));
       runKnown.add(key);
     }
-    clocks.put(key, after.clock());
-    working.put(key, after);
-    context.forward(new Record<>(key, (Object) after.clock(), time, changeHeaders(change, changed)),
+    dirty.put(key, p.time);
+  }
+
+  /** Writes a replay's pending changes: its changed projections, its rules' state, its clock, in one go. */
+  private void write(String key) {
+    Pending p = pending.remove(key);
+    Snapshot s = working.get(key);
+    if (p == null || s == null) {
+      return;
+    }
+    List<String> changed = new ArrayList<>(2);
+    for (int i = 0; i < engine.size(); i++) {
+      if ((p.changed & (1L << i)) != 0) {
+        Object value = s.value(i);
+        values.get(i).put(key, value);
+        context.forward(new Record<>(key, value, p.time, changeHeaders(p.change, null)), sinks[i]);
+        changed.add(engine.projection(i).name());
+      }
+    }
+    if (p.rules) {
+      rules.put(key, s.admission());
+    }
+    clocks.put(key, s.clock());
+    context.forward(new Record<>(key, (Object) s.clock(), p.time, changeHeaders(p.change, changed)),
         StationTopology.CLOCK_SINK);
   }
 
@@ -322,6 +355,10 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
           List<Object> vals = new ArrayList<>(w.values());
           vals.set(i, value);
           working.put(kv.key, engine.snapshot(w.clock(), w.admission(), vals));
+        }
+        Pending p = pending.get(kv.key);
+        if (p != null) {
+          p.changed &= ~(1L << i); // written here, with the value the pending write would have had
         }
         long time = kv.value.asOf() == null ? context.currentSystemTimeMs() : kv.value.asOf().toEpochMilli();
         context.forward(new Record<>(kv.key, value, time, changeHeaders(token, null)), sinks[i]);

@@ -41,6 +41,8 @@ public final class StationTopology {
   public static final String RULES_STORE = "engine-rules";
   public static final String RUNS_STORE = "engine-runs";
   public static final String REGISTRY_STORE = "projection-registry";
+  /** The replays with changes not yet written: a cached marker whose flush, at every commit, writes them. */
+  public static final String DIRTY_STORE = "engine-dirty";
   public static final String REBUILDS_STORE = "projection-rebuilds";
   public static final String REBUILDS_SOURCE = "rebuilds-source";
   public static final String REBUILDS_PROCESSOR = "rebuild-requests";
@@ -72,13 +74,17 @@ public final class StationTopology {
    */
   public static Topology buildTopology(TopicNames topics, ProjectionEngine engine, EventLog eventLog) {
     Serde<Clock> clockSerde = new SerializeOnce<>(JsonSerde.of(Clock.class));
-    // Cached: a burst of events of one replay writes its clock to RocksDB and the changelog once per commit; every
-    // clock still goes to the topic as it is made, so dashboards miss nothing.
+    // The engine's and the projections' stores are written once per replay and commit, when the dirty marker is
+    // flushed (ProjectionProcessor.write): no cache of their own, which would be flushed in an order of its own.
     StoreBuilder<KeyValueStore<String, Clock>> clock = Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), clockSerde).withCachingEnabled();
-    // The rules' state changes at every event: cached too, in a compact binary form.
+        Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), clockSerde).withCachingDisabled();
     StoreBuilder<KeyValueStore<String, org.stationreplay.projection.Admission>> rules = Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(RULES_STORE), Serdes.String(), new AdmissionSerde()).withCachingEnabled();
+        Stores.persistentKeyValueStore(RULES_STORE), Serdes.String(), new AdmissionSerde()).withCachingDisabled();
+    // Which replays changed since the last commit; nothing to restore after a crash (the work starts again from
+    // the committed offsets), so in memory and without a changelog.
+    StoreBuilder<KeyValueStore<String, Long>> dirty = Stores.keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(DIRTY_STORE), Serdes.String(), Serdes.Long())
+        .withCachingEnabled().withLoggingDisabled();
     StoreBuilder<KeyValueStore<String, RunStart>> runs = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(RUNS_STORE), Serdes.String(), JsonSerde.of(RunStart.class))
         .withCachingEnabled();
@@ -94,6 +100,7 @@ public final class StationTopology {
         .addStateStore(clock, ENGINE)
         .addStateStore(rules, ENGINE)
         .addStateStore(runs, ENGINE)
+        .addStateStore(dirty, ENGINE)
         .addStateStore(registry, ENGINE)
         .addSink(CLOCK_SINK, topics.clock(), new StringSerializer(), clockSerde.serializer(), ENGINE)
         .addSink(STATUS_SINK, topics.projectionStatus(), new StringSerializer(),
@@ -109,16 +116,17 @@ public final class StationTopology {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void addProjection(Topology t, TopicNames topics, Projection<?> p) {
     Serde<Object> serde = new SerializeOnce<>((Serde) JsonSerde.of(p.valueType()));
-    // Cached like the clock: the store and its changelog get the last value of each replay per commit.
+    // Written once per replay and commit, like the clock (see buildTopology).
     t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(projectionStore(p.name())),
-        Serdes.String(), serde).withCachingEnabled(), ENGINE);
+        Serdes.String(), serde).withCachingDisabled(), ENGINE);
     t.addSink(projectionSink(p.name()), topics.projection(p.name()), new StringSerializer(), serde.serializer(),
         ENGINE);
   }
 
   /** Every store the fold writes, for the record: the engine's four and one per projection. */
   public static List<String> stores(ProjectionEngine engine) {
-    List<String> stores = new java.util.ArrayList<>(List.of(CLOCK_STORE, RULES_STORE, RUNS_STORE, REGISTRY_STORE));
+    List<String> stores = new java.util.ArrayList<>(List.of(CLOCK_STORE, RULES_STORE, RUNS_STORE, REGISTRY_STORE,
+        DIRTY_STORE));
     engine.projections().forEach(p -> stores.add(projectionStore(p.name())));
     return stores;
   }
