@@ -32,6 +32,6 @@ public record BenchConfig(boolean quick, int stations, Duration dayWindow, Durat
 
   /** Under two minutes: the same figures on a smaller log and shorter windows. */
   public static BenchConfig quick(Path workDir, Path jar, String command) {
-    return new BenchConfig(true, 20, Duration.ofSeconds(5), Duration.ofSeconds(5), 6, 8, workDir, jar, command);
+    return new BenchConfig(true, 300, Duration.ofSeconds(5), Duration.ofSeconds(5), 6, 8, workDir, jar, command);
   }
 }

@@ -51,6 +51,12 @@ public final class BenchmarkSuite {
   private final Consumer<String> progress;
   private final List<StationEvent> history = HistoryReader.bundled().events();
   private final String stamp = Long.toString(System.currentTimeMillis(), 36);
+  /**
+   * Synthetic stations on the warm-up topic that each side (ProducerPerformance and the replay, ConsumerPerformance
+   * and the fold) runs over before it is measured: about 50,000 records, enough for the JIT to compile the hot paths
+   * of both (fewer left the quick run's fold still warming up).
+   */
+  static final int WARMUP_STATIONS = 50;
 
   public BenchmarkSuite(BenchConfig config, Consumer<String> progress) {
     this.config = config;
@@ -126,7 +132,7 @@ public final class BenchmarkSuite {
     // Both sides warm up first on a topic of their own (JIT, broker, connections), then are measured.
     TopicNames warmup = TopicNames.prefixed("bench-warmup-" + stamp + "-");
     TopicAdmin.ensure(admin, StationTopics.all(warmup, StationTopics.DEFAULT_PARTITIONS));
-    replayStations(client, warmup, Math.min(10, stations));
+    replayStations(client, warmup, Math.min(WARMUP_STATIONS, stations));
     String baselineTopic = topics.events() + "-baseline";
     TopicAdmin.ensure(admin, List.of(StationTopics.events(topics, StationTopics.DEFAULT_PARTITIONS)
         .withName(baselineTopic)));
@@ -202,6 +208,24 @@ public final class BenchmarkSuite {
 
   private void foldThroughput(Report report, Map<String, Object> client, Admin admin, TopicNames topics,
       long records) throws Exception {
+    // Both sides warm up first, as for the replay: ConsumerPerformance and a whole fold app (JIT, RocksDB, the
+    // broker's caches) run on the warm-up topic of the replay figure; then each is measured on the real one.
+    TopicNames warmup = TopicNames.prefixed("bench-warmup-" + stamp + "-");
+    long warmupRecords = (long) Math.min(WARMUP_STATIONS, Integer.getInteger("bench.stations", config.stations()))
+        * (history.size() + 1);
+    KafkaTools.consumerPerformance(List.of("--bootstrap-server",
+        (String) client.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), "--topic", warmup.events(),
+        "--messages", Long.toString(warmupRecords), "--group", "bench-consumer-warmup-" + stamp, "--timeout",
+        "60000"));
+    String warmupApp = "bench-fold-warmup-" + stamp;
+    try (StationStreamsApp app = StationStreamsApp.start(new StreamsSettings(warmupApp, client,
+        config.workDir().resolve(warmupApp), Duration.ofMillis(100), warmup, StationTopics.DEFAULT_PARTITIONS))) {
+      app.awaitRunning(Duration.ofSeconds(120));
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+      while (committed(admin, warmupApp, warmup.events()) < warmupRecords && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+    }
     double baseline = KafkaTools.consumerPerformance(List.of("--bootstrap-server",
         (String) client.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), "--topic", topics.events(),
         "--messages", Long.toString(records), "--group", "bench-consumer-" + stamp, "--timeout", "60000"));
@@ -329,6 +353,8 @@ public final class BenchmarkSuite {
 
   // ---------------------------------------------------------------- 4: end-to-end latency
 
+  private Report.Written pacedWritten;
+
   private void latency(Report report, Map<String, Object> client, Duration commit) throws Exception {
     TopicNames topics = TopicNames.prefixed("bench-latency-" + commit.toMillis() + "-" + stamp + "-");
     String appId = "bench-latency-" + commit.toMillis() + "-" + stamp;
@@ -418,7 +444,14 @@ public final class BenchmarkSuite {
       progress.accept("latency at commit " + commit.toMillis() + " ms: " + n + " states measured of "
           + sentAt.size() + " events sent; last state seen " + lastSeen);
     }
-    report.latency(new Report.Latency(commit, Stats.ofNanos(latencies, n), Stats.ofNanos(steady, ns)));
+    // What the fold wrote per record of a paced replay (most events in a commit of their own).
+    try (Admin admin = Admin.create(client)) {
+      Map<String, Long> bytes = KafkaTools.logSizes(admin, t -> t.startsWith(topics.projectionPrefix())
+          || t.equals(topics.projectionStatus()) || t.startsWith(appId + "-"));
+      long read = KafkaTools.logEnd(admin, topics.events());
+      pacedWritten = new Report.Written(commit, read, KafkaTools.byKind(bytes, topics, appId));
+    }
+    report.latency(new Report.Latency(commit, Stats.ofNanos(latencies, n), Stats.ofNanos(steady, ns)), pacedWritten);
   }
 
   /** The start of a run drains a backlog for about 1.5 s (see BENCHMARKS.md); the steady figure leaves it out. */

@@ -49,15 +49,28 @@ final class KafkaTools {
     return sizes;
   }
 
+  /** The number of offsets of a topic (all partitions): the records read by whoever reads it whole. */
+  static long logEnd(Admin admin, String topic) throws Exception {
+    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request =
+        new java.util.HashMap<>();
+    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().forEach(p ->
+        request.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+            org.apache.kafka.clients.admin.OffsetSpec.latest()));
+    return admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+  }
+
   /** Bytes by what they are: the clock's topic, the projections' topics, changelogs, the rest. */
   static Map<String, Long> byKind(Map<String, Long> bytes, org.stationreplay.topics.TopicNames topics,
       String appId) {
     Map<String, Long> kinds = new java.util.LinkedHashMap<>();
+    for (String kind : List.of("clock topic", "projection topics", "changelogs (stores)",
+        "other (status, dead letters)")) {
+      kinds.put(kind, 0L);
+    }
     bytes.forEach((topic, size) -> {
       String kind = topic.equals(topics.clock()) ? "clock topic"
           : topic.startsWith(topics.projectionPrefix()) ? "projection topics"
-          : topic.startsWith(appId + "-") && topic.contains("run-log") ? "run-log changelog"
-          : topic.startsWith(appId + "-") ? "other changelogs"
+          : topic.startsWith(appId + "-") ? "changelogs (stores)"
           : "other (status, dead letters)";
       kinds.merge(kind, size, Long::sum);
     });

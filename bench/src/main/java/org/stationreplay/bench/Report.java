@@ -43,6 +43,7 @@ public final class Report {
   private final List<Written> written = new ArrayList<>();
   private final List<Accuracy> accuracy = new ArrayList<>();
   private final List<Latency> latency = new ArrayList<>();
+  private final List<Written> pacedWritten = new ArrayList<>();
   private Demo demo;
 
   Report(BenchConfig config) {
@@ -65,8 +66,11 @@ public final class Report {
     accuracy.add(a);
   }
 
-  void latency(Latency l) {
+  void latency(Latency l, Written paced) {
     latency.add(l);
+    if (paced != null) {
+      pacedWritten.add(paced);
+    }
   }
 
   void demo(Demo d) {
@@ -150,6 +154,21 @@ public final class Report {
           l.steady().p50(), l.steady().p99(), l.steady().max(), l.stats().p99() <= 50 ? "met" : "**not met**"));
     }
     b.append("\nSteady: events sent from the third second of the run on, after the backlog of the run's start.\n");
+    if (!pacedWritten.isEmpty()) {
+      b.append("\nBytes the fold wrote to Kafka per record of these paced replays (events, ticks and markers; most ")
+          .append("events in a commit of their own), counted as in section 2:\n\n")
+          .append("| Commit interval | Records read | Bytes per record | ")
+          .append(String.join(" | ", pacedWritten.get(0).byKind().keySet())).append(" |\n|---|---|---|")
+          .append("---|".repeat(pacedWritten.get(0).byKind().size())).append("\n");
+      for (Written w : pacedWritten) {
+        b.append(String.format(Locale.ROOT, "| %d ms | %d | **%.0f** |", w.commitInterval().toMillis(), w.records(),
+            (double) w.total() / w.records()));
+        for (String kind : pacedWritten.get(0).byKind().keySet()) {
+          b.append(String.format(Locale.ROOT, " %.0f |", (double) w.byKind().getOrDefault(kind, 0L) / w.records()));
+        }
+        b.append("\n");
+      }
+    }
     if (folds.size() == 2) {
       b.append(String.format(Locale.ROOT, "%nThroughput cost of the 10 ms commit interval: the fold runs at %.0f "
               + "records/s instead of %.0f (%.0f %%).%n", folds.get(1).project(), folds.get(0).project(),

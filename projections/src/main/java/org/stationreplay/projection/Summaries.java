@@ -70,8 +70,9 @@ public final class Summaries implements StationEvent.Cases<String> {
   @Override
   public String spacewalkPerformed(SpacewalkPerformed e) {
     // Whole hours and minutes, as v1's durationMinutes gave them: a v1 and a v2 spacewalk read the same.
+    int minutes = e.duration() == null ? 0 : e.duration().toMinutesPart();
     String duration = e.duration() == null ? ""
-        : String.format(" (%d h %02d min)", e.duration().toHours(), e.duration().toMinutesPart());
+        : " (" + e.duration().toHours() + " h " + (minutes < 10 ? "0" : "") + minutes + " min)";
     return "Spacewalk: " + names(e.crew()) + duration;
   }
 

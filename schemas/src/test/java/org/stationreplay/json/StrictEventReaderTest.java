@@ -142,13 +142,18 @@ class StrictEventReaderTest {
     assertThat(StrictEventReader.tryRead(duplicate.getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(EventCodec.read(Json.mapper().readTree(duplicate)));
     assertThat(StrictEventReader.tryRead("{\"id\":null}".getBytes(StandardCharsets.UTF_8))).isNull();
-    for (String instant : List.of("2000-11-02T09:21:03Z", "2000-11-02T09:21Z", "2000-11-02T09:21:03.5Z",
+    for (String instant : List.of("2000-11-02T09:21:03Z", "2000-11-02T09:21:03.5Z",
         "2000-11-02T09:21:03.123456789Z")) {
       assertThat(StrictEventReader.isInstant(instant)).as(instant).isTrue();
     }
-    for (String notInstant : List.of("2000-11-02T09:21:03", "2000-11-02T09:21:3Z", "2000-11-02T09:21:03.Z",
+    for (String notInstant : List.of("2000-11-02T09:21Z", "2000-11-02T09:21:03", "2000-11-02T09:21:3Z",
+        "2000-11-02T09:21:03.Z",
         "2000-11-02T09:21:03.1234567890Z", "2000-11-02 09:21:03Z", "20001-11-02T09:21:03Z")) {
       assertThat(StrictEventReader.isInstant(notInstant)).as(notInstant).isFalse();
+    }
+    for (String instant : List.of("2000-11-02T09:21:03Z", "2000-11-02T09:21:03.5Z",
+        "2000-11-02T09:21:03.123456789Z", "2000-02-29T23:59:59.000000001Z")) {
+      assertThat(StrictEventReader.parseInstant(instant)).as(instant).isEqualTo(java.time.Instant.parse(instant));
     }
     assertThat(StrictEventReader.isUrl("urn:station-replay:producer")).isTrue();
     assertThat(StrictEventReader.isUrl("https://")).isFalse();

@@ -208,7 +208,13 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
   private void applied(String key, StationEvent event, Outcome outcome, RecordMetadata meta) {
     Snapshot after = outcome.snapshot();
     working.put(key, after);
-    Pending p = pending.computeIfAbsent(key, k -> new Pending());
+    Pending p = pending.get(key);
+    if (p == null) {
+      // The first change since the replay's last write marks it dirty; later ones find the mark already there.
+      p = new Pending();
+      pending.put(key, p);
+      dirty.put(key, event.time().toEpochMilli());
+    }
     p.changed |= outcome.changed();
     p.rules |= outcome.kind() != Outcome.Kind.TICKED;
     p.change = meta == null ? "?" : meta.partition() + "-" + meta.offset();
@@ -217,7 +223,6 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
       runs.put(key, new RunStart(meta.partition(), meta.offset()));
       runKnown.add(key);
     }
-    dirty.put(key, p.time);
   }
 
   /** Writes a replay's pending changes: its changed projections, its rules' state, its clock, in one go. */
