@@ -229,6 +229,7 @@ public final class BenchmarkSuite {
     double baseline = KafkaTools.consumerPerformance(List.of("--bootstrap-server",
         (String) client.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), "--topic", topics.events(),
         "--messages", Long.toString(records), "--group", "bench-consumer-" + stamp, "--timeout", "60000"));
+    report.foldFloor(emptyStreamsApp(client, admin, topics, records));
     for (Duration commit : config.foldCommitIntervals()) {
       String appId = "bench-fold-" + commit.toMillis() + "-" + stamp;
       Path stateDir = config.workDir().resolve(appId);
@@ -281,6 +282,36 @@ public final class BenchmarkSuite {
       report.fold(new Report.Ratio("Fold, exactly_once_v2, commit.interval.ms=" + commit.toMillis() + ", "
           + records + " records", "ConsumerPerformance on the same topic (fetch rate)", baseline, rate, 0.10), heap,
           profile, new Report.Written(commit, records, KafkaTools.byKind(bytes, topics, appId)));
+    }
+  }
+
+  /**
+   * Records a second of a Kafka Streams app with the fold's settings (exactly-once, commit 100 ms, the same
+   * consumer and producer settings) reads when it does nothing with them: the floor of any fold, to tell what the
+   * fold costs from what Kafka Streams itself costs here.
+   */
+  private double emptyStreamsApp(Map<String, Object> client, Admin admin, TopicNames topics, long records)
+      throws Exception {
+    String appId = "bench-empty-" + stamp;
+    org.apache.kafka.streams.Topology empty = new org.apache.kafka.streams.Topology()
+        .addSource("events-source", new org.apache.kafka.common.serialization.StringDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer(), topics.events())
+        .addProcessor("drop", () -> record -> { }, "events-source");
+    java.util.Properties props = new StreamsSettings(appId, client, config.workDir().resolve(appId),
+        Duration.ofMillis(100), topics, StationTopics.DEFAULT_PARTITIONS).toProperties();
+    try (org.apache.kafka.streams.KafkaStreams streams = new org.apache.kafka.streams.KafkaStreams(empty, props)) {
+      streams.start();
+      while (streams.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING) {
+        Thread.sleep(20);
+      }
+      long start = System.nanoTime();
+      while (committed(admin, appId, topics.events()) < records) {
+        if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
+          throw new IllegalStateException("the empty Streams app did not finish in 10 minutes");
+        }
+        Thread.sleep(100);
+      }
+      return records / ((System.nanoTime() - start) / 1e9);
     }
   }
 

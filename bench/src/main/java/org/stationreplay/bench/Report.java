@@ -41,6 +41,7 @@ public final class Report {
   private final List<List<Long>> heaps = new ArrayList<>();
   private final List<String> foldProfiles = new ArrayList<>();
   private final List<Written> written = new ArrayList<>();
+  private double foldFloor = Double.NaN;
   private final List<Accuracy> accuracy = new ArrayList<>();
   private final List<Latency> latency = new ArrayList<>();
   private final List<Written> pacedWritten = new ArrayList<>();
@@ -60,6 +61,10 @@ public final class Report {
     folds.add(r);
     heaps.add(heapMb);
     foldProfiles.add(profile);
+  }
+
+  void foldFloor(double recordsPerSecond) {
+    foldFloor = recordsPerSecond;
   }
 
   void accuracy(Accuracy a) {
@@ -115,6 +120,12 @@ public final class Report {
     b.append(". The fold keeps each replay's latest snapshot in memory and its current run on disk; nothing in")
         .append(" memory grows with the length of the log.\n");
     b.append("\nThe targets: at least 0.10 of ConsumerPerformance (issue 12); the compass says 0.25.\n");
+    if (!Double.isNaN(foldFloor) && !folds.isEmpty()) {
+      b.append(String.format(Locale.ROOT, "%nThe floor, from the same run: a Kafka Streams app with the fold's settings "
+              + "(exactly-once, commit 100 ms) that reads every record and does nothing with it: %.0f records/s, "
+              + "**%.2f** of ConsumerPerformance. The fold at commit 100 ms runs at %.2f of that floor.%n", foldFloor,
+          foldFloor / folds.get(0).baseline(), folds.get(0).project() / foldFloor));
+    }
     if (!written.isEmpty()) {
       b.append("\nBytes the fold wrote to Kafka per event read (the size of the logs on the broker after the fold, ")
           .append("record batches included, of every topic the fold writes and of the app's changelogs):\n\n")

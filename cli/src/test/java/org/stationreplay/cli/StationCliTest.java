@@ -53,6 +53,22 @@ class StationCliTest {
   }
 
   @Test
+  void shouldPrintOneProjectionOrSayWhichExist() throws Exception {
+    Run r = run("state", "--at", "2001-12-31", "--projection", "spacewalk-time");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode v = Json.mapper().readTree(r.out());
+    // STS-102's first spacewalk, 11 March 2001: 8 h 56 min, the longest ever (NASA, STS-102 mission archive).
+    assertThat(v.path("longest").path("duration").asText()).isEqualTo("PT8H56M");
+    assertThat(v.path("longest").path("crew").toString()).contains("James S. Voss", "Susan Helms");
+    assertThat(SchemaValidator.get().validateAgainst("projections/spacewalk-time.schema.json", v)).isEmpty();
+
+    Run bad = run("state", "--projection", "nope");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("no projection 'nope'").contains("crew").contains("spacewalk-time")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void shouldPrintAnEmptyStationBeforeTheFirstEvent() throws Exception {
     Run r = run("state", "--at", "1998-01-01");
     assertThat(r.exitCode()).isZero();

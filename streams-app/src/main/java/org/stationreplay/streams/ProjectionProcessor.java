@@ -365,9 +365,12 @@ final class ProjectionProcessor implements Processor<String, DecodedEvent, Strin
         if (p != null) {
           p.changed &= ~(1L << i); // written here, with the value the pending write would have had
         }
-        long time = kv.value.asOf() == null ? context.currentSystemTimeMs() : kv.value.asOf().toEpochMilli();
+        // The clock as the fold stands now (the rebuild read the log up to here), written at the next commit if
+        // it moved since the last one.
+        Clock clock = w != null ? w.clock() : kv.value;
+        long time = clock.asOf() == null ? context.currentSystemTimeMs() : clock.asOf().toEpochMilli();
         context.forward(new Record<>(kv.key, value, time, changeHeaders(token, null)), sinks[i]);
-        context.forward(new Record<>(kv.key, (Object) kv.value, time, changeHeaders(token, List.of(s.projection()))),
+        context.forward(new Record<>(kv.key, (Object) clock, time, changeHeaders(token, List.of(s.projection()))),
             StationTopology.CLOCK_SINK);
         replays++;
       }
