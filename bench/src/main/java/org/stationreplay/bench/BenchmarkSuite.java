@@ -296,7 +296,10 @@ public final class BenchmarkSuite {
     org.apache.kafka.streams.Topology empty = new org.apache.kafka.streams.Topology()
         .addSource("events-source", new org.apache.kafka.common.serialization.StringDeserializer(),
             new org.apache.kafka.common.serialization.ByteArrayDeserializer(), topics.events())
-        .addProcessor("drop", () -> record -> { }, "events-source");
+        .addProcessor("drop", () -> new org.apache.kafka.streams.processor.api.Processor<String, byte[], Void, Void>() {
+          @Override
+          public void process(org.apache.kafka.streams.processor.api.Record<String, byte[]> record) {}
+        }, "events-source");
     java.util.Properties props = new StreamsSettings(appId, client, config.workDir().resolve(appId),
         Duration.ofMillis(100), topics, StationTopics.DEFAULT_PARTITIONS).toProperties();
     try (org.apache.kafka.streams.KafkaStreams streams = new org.apache.kafka.streams.KafkaStreams(empty, props)) {
