@@ -134,6 +134,10 @@ class BrowserDashboardIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> Integer.parseInt(text("module-count")) >= 2);
     assertThat(browser.findElements(By.cssSelector("#module-list .module"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector("#timeline .timeline-entry"))).isNotEmpty();
+    // A projection beyond the counters is listed by name with its fields, from the same SSE states.
+    await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("projections-block")).isDisplayed());
+    assertThat(browser.findElement(By.cssSelector("dd[data-projection='spacewalk-time']")).getText())
+        .contains("spacewalks").contains("total");
   }
 
   @Test
