@@ -71,7 +71,8 @@ final class DemoCommand implements Callable<Integer> {
       replayer.start();
       StationService service = StationService.start(new StreamsSettings("station-demo", client,
           stream.stateDirOr(work.resolve("streams")), stream.commitInterval, TopicNames.DEFAULT,
-          StationTopics.DEFAULT_PARTITIONS), stream.httpHost, stream.httpPort, stream.controlToken,
+          StationTopics.DEFAULT_PARTITIONS).withStreamThreads(stream.streamThreads), stream.httpHost, stream.httpPort,
+          stream.controlToken,
           Duration.ofSeconds(60));
       started.add(service);
       System.out.println();

@@ -37,7 +37,8 @@ final class StreamCommand implements Callable<Integer> {
     Path stateDir = stream.stateDirOr(defaultStateDir());
     StationService service = StationService.start(new StreamsSettings(applicationId, kafka.clientConfig(),
         stateDir, stream.commitInterval, kafka.topics(), kafka.partitions)
-        .scaledOut(applicationServer, stream.standbyReplicas), stream.httpHost, stream.httpPort,
+        .scaledOut(applicationServer, stream.standbyReplicas).withStreamThreads(stream.streamThreads), stream.httpHost,
+        stream.httpPort,
         stream.controlToken, Duration.ofSeconds(120));
     String base = "http://" + stream.httpHost + ":" + service.httpPort();
     System.out.println("Dashboard at " + base + "/  (API " + base + "/api/state; Ctrl-C to stop)");

@@ -34,6 +34,10 @@ final class StreamOptions {
           + "${DEFAULT-VALUE}; 1 when running two or more).")
   int standbyReplicas;
 
+  @Option(names = "--stream-threads", paramLabel = "N", defaultValue = "0",
+      description = "Threads folding the log in this instance (default: one per core, at most one per partition).")
+  int streamThreads;
+
   @Option(names = "--control-token", paramLabel = "TOKEN",
       description = "Token that POST /api/control must carry (Authorization: Bearer TOKEN). Required when "
           + "--http-host is not a loopback address. Prefer the STATION_CONTROL_TOKEN variable: arguments are "

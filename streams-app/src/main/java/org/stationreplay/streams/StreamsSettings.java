@@ -18,6 +18,7 @@ import org.stationreplay.topics.TopicNames;
  * @param applicationServer {@code host:port} where the other instances reach this one's HTTP API (Kafka Streams'
  *     {@code application.server}), or null when this instance runs alone
  * @param standbyReplicas warm copies of each store kept on other instances, so that a failover serves at once
+ * @param streamThreads threads folding in this instance; 0 for one per core, at most one per partition
  */
 public record StreamsSettings(
     String applicationId,
@@ -27,7 +28,8 @@ public record StreamsSettings(
     TopicNames topics,
     int partitions,
     String applicationServer,
-    int standbyReplicas) {
+    int standbyReplicas,
+    int streamThreads) {
 
   /**
    * The fold's consumer group and the prefix of its changelogs. It was {@code station-streams} while the fold
@@ -39,18 +41,37 @@ public record StreamsSettings(
 
   public StreamsSettings {
     clientConfig = Map.copyOf(clientConfig);
+    if (streamThreads < 0) {
+      throw new IllegalArgumentException("stream threads must be 0 (one per core) or more, was " + streamThreads);
+    }
   }
 
-  /** One instance on its own: no peers to forward queries to, no standbys. */
+  /** One instance on its own: no peers to forward queries to, no standbys, a thread per core. */
   public StreamsSettings(String applicationId, Map<String, Object> clientConfig, Path stateDir,
       Duration commitInterval, TopicNames topics, int partitions) {
-    this(applicationId, clientConfig, stateDir, commitInterval, topics, partitions, null, 0);
+    this(applicationId, clientConfig, stateDir, commitInterval, topics, partitions, null, 0, 0);
   }
 
   /** The same, as one of several instances that answer for each other. */
   public StreamsSettings scaledOut(String applicationServer, int standbyReplicas) {
     return new StreamsSettings(applicationId, clientConfig, stateDir, commitInterval, topics, partitions,
-        applicationServer, standbyReplicas);
+        applicationServer, standbyReplicas, streamThreads);
+  }
+
+  /** The same with {@code threads} stream threads (0: one per core, at most one per partition). */
+  public StreamsSettings withStreamThreads(int threads) {
+    return new StreamsSettings(applicationId, clientConfig, stateDir, commitInterval, topics, partitions,
+        applicationServer, standbyReplicas, threads);
+  }
+
+  /**
+   * The threads that fold: as asked, or one per core but no more than the partitions of the log (a thread with no
+   * partition only waits). A thread's commit blocks it for a broker round trip or two; with two, one folds while
+   * the other commits (measured in BENCHMARKS.md).
+   */
+  public int threads() {
+    return streamThreads > 0 ? streamThreads
+        : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), partitions));
   }
 
   static final long CACHE_BYTES = 16L * 1024 * 1024;
@@ -91,6 +112,7 @@ public record StreamsSettings(
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads());
     return p;
   }
 
