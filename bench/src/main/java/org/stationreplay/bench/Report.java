@@ -42,6 +42,7 @@ public final class Report {
   private final List<String> foldProfiles = new ArrayList<>();
   private final List<Written> written = new ArrayList<>();
   private double foldFloor = Double.NaN;
+  private List<Double> foldBaselines = List.of();
   private final List<Accuracy> accuracy = new ArrayList<>();
   private final List<Latency> latency = new ArrayList<>();
   private final List<Written> pacedWritten = new ArrayList<>();
@@ -61,6 +62,10 @@ public final class Report {
     folds.add(r);
     heaps.add(heapMb);
     foldProfiles.add(profile);
+  }
+
+  void foldBaselines(List<Double> recordsPerSecond) {
+    foldBaselines = List.copyOf(recordsPerSecond);
   }
 
   void foldFloor(double recordsPerSecond) {
@@ -119,10 +124,17 @@ public final class Report {
     }
     b.append(". The fold keeps each replay's latest snapshot in memory and its current run on disk; nothing in")
         .append(" memory grows with the length of the log.\n");
-    b.append("\nThe targets: at least 0.10 of ConsumerPerformance (issue 12); the compass says 0.25.\n");
+    b.append("\nThe targets: at least 0.10 of ConsumerPerformance (issue 12); the compass says 0.25.");
+    if (!foldBaselines.isEmpty()) {
+      b.append(" ConsumerPerformance ran three times, before, between and after the folds: ")
+          .append(foldBaselines.stream().map(v -> String.format(Locale.ROOT, "%.0f", v))
+              .reduce((x, y) -> x + ", " + y).orElse(""))
+          .append(" records/s; the ratios use the median.");
+    }
+    b.append("\n");
     if (!Double.isNaN(foldFloor) && !folds.isEmpty()) {
       b.append(String.format(Locale.ROOT, "%nThe floor, from the same run: a Kafka Streams app with the fold's settings "
-              + "(exactly-once, commit 100 ms) that reads every record and does nothing with it: %.0f records/s, "
+              + "(exactly-once, commit 100 ms, as many threads) that reads every record and does nothing with it: %.0f records/s, "
               + "**%.2f** of ConsumerPerformance. The fold at commit 100 ms runs at %.2f of that floor.%n", foldFloor,
           foldFloor / folds.get(0).baseline(), folds.get(0).project() / foldFloor));
     }
