@@ -1,20 +1,5 @@
 package org.stationreplay.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -35,10 +20,10 @@ import org.stationreplay.events.VehicleArrived;
 import org.stationreplay.events.VehicleDeparted;
 
 /**
- * The fast way in for the common case, a document of its type's current version: bound straight to its record by a
- * mapper that accepts nothing the JSON Schema would refuse (no unknown field, no null, no coercion between strings,
- * numbers and booleans, instants and durations in exactly the schema's forms), and then checked for what a record
- * does not check itself (lengths, patterns). It answers only "certainly valid, here is the event" or "not sure":
+ * The fast way in for the common case, a document of its type's current version: read straight into its record by
+ * {@link EventParser}, which accepts nothing the JSON Schema would refuse (no unknown field, no null, no coercion
+ * between strings, numbers and booleans, instants and durations in exactly the schema's forms), and then checked for
+ * what a record does not check itself (lengths, patterns). It answers only "certainly valid, here is the event" or "not sure":
  * anything it does not accept goes the full way ({@link EventCodec}), which validates against the schema and
  * explains the problem. Binding a document this way is a few microseconds; validating it against the schema is most
  * of the cost of reading an event. {@code StrictEventReaderTest} checks, over every field of every type mutated in
@@ -50,92 +35,18 @@ final class StrictEventReader {
   private static final int NAME_MAX = 200;
   private static final List<String> REPLAY_REASONS = List.of("start", "restart", "loop", "seek");
 
-  private static final ObjectMapper MAPPER = mapper();
-  private static final ObjectReader READER = MAPPER.readerFor(StationEvent.class);
-
   private StrictEventReader() {}
 
   /** The event, if the document is certainly a valid current-version one; null if it needs the full way. */
   static StationEvent tryRead(byte[] json) {
-    StationEvent event;
-    if (hasNullLiteral(json)) {
-      return null;
-    }
-    try {
-      event = READER.readValue(json);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
+    StationEvent event = EventParser.parse(json);
     return event != null && event.schemaVersion() == EventType.of(event).currentVersion() && valid(event)
         ? event : null;
   }
 
-  private static ObjectMapper mapper() {
-    JsonMapper m = JsonMapper.builder()
-        .addModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
-        .addModule(new SimpleModule("strict-time")
-            .addDeserializer(Instant.class, new StrictInstant())
-            .addDeserializer(Duration.class, new StrictDuration()))
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .build();
-    for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Enum,
-        LogicalType.Collection, LogicalType.POJO, LogicalType.Boolean, LogicalType.Float)) {
-      for (CoercionInputShape shape : CoercionInputShape.values()) {
-        m.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
-      }
-    }
-    return m;
-  }
-
-  /**
-   * Whether the document has a JSON {@code null} outside strings. No event schema allows a null anywhere, and a
-   * scan of the bytes is cheaper than a parser that checks every token.
-   */
-  static boolean hasNullLiteral(byte[] json) {
-    boolean inString = false;
-    for (int i = 0; i < json.length; i++) {
-      byte b = json[i];
-      if (inString) {
-        if (b == '\\') {
-          i++;
-        } else if (b == '"') {
-          inString = false;
-        }
-      } else if (b == '"') {
-        inString = true;
-      } else if (b == 'n' && i + 3 < json.length && json[i + 1] == 'u' && json[i + 2] == 'l' && json[i + 3] == 'l') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The schema's instant: a string in exactly {@code YYYY-MM-DDTHH:MM[:SS[.fraction]]Z}. */
-  private static final class StrictInstant extends JsonDeserializer<Instant> {
-    @Override
-    public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-      String s = p.getText();
-      if (p.currentToken() != JsonToken.VALUE_STRING || !isInstant(s)) {
-        throw ctx.weirdStringException(s, Instant.class, "not the schema's instant form");
-      }
-      return parseInstant(s);
-    }
-  }
-
-  /** The schema's duration: days, hours, minutes and seconds, none negative. */
-  private static final class StrictDuration extends JsonDeserializer<Duration> {
-    @Override
-    public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-      if (p.currentToken() != JsonToken.VALUE_STRING || !DURATION.matcher(p.getText()).matches()) {
-        throw ctx.weirdStringException(p.getText(), Duration.class, "not the schema's duration form");
-      }
-      return Duration.parse(p.getText());
-    }
+  /** The schema's duration form. */
+  static boolean isDuration(String s) {
+    return DURATION.matcher(s).matches();
   }
 
   /** What the records do not check: the schema's lengths and patterns. */
@@ -176,8 +87,6 @@ final class StrictEventReader {
         || s.charAt(13) != ':' || !digits(s, 14, 16)) {
       return false;
     }
-    // Hours 00-23, minutes and seconds 00-59: java.time reads T24:00 and a leap second, RFC 3339's date-time
-    // (the schema's format) does not read the first; both go the full way.
     // Hours 00-23, minutes and seconds 00-59, seconds present: java.time reads T24:00 and a leap second, the
     // schema's pattern allows no seconds, and RFC 3339's date-time (its format) reads neither the first nor the
     // last; all of them go the full way.
