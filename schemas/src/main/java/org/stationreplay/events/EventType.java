@@ -81,8 +81,12 @@ public enum EventType {
   }
 
   public static Optional<EventType> fromWireName(String name) {
-    return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    return Optional.ofNullable(BY_WIRE_NAME.get(name));
   }
+
+  // Looked up for every record read: a map, not a scan of values() through a stream.
+  private static final java.util.Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(t -> t.wireName, t -> t));
 
   private static final StationEvent.Cases<EventType> TYPE_OF = new StationEvent.Cases<>() {
     @Override public EventType elementAttached(ElementAttached e) { return ELEMENT_ATTACHED; }

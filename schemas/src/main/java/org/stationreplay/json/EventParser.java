@@ -83,9 +83,31 @@ final class EventParser {
       "commander", "vehicleType", "mode", "port", "duration", "designation", "airlock", "purpose", "title", "caption",
       "run"};
 
+  private static final java.util.Map<String, Long> BITS = bitMap();
+
+  private static java.util.Map<String, Long> bitMap() {
+    java.util.Map<String, Long> m = new java.util.HashMap<>();
+    for (int i = 0; i < NAMES.length; i++) {
+      m.put(NAMES[i], 1L << i);
+    }
+    return java.util.Map.copyOf(m);
+  }
+
   /** The envelope's fields, and each type's own. */
   private static final long ENVELOPE = bits("type", "id", "time", "schemaVersion", "source", "precision", "notes");
   private static final long REQUIRED_ENVELOPE = bits("type", "id", "time", "schemaVersion", "source");
+  private static final long ATTACHED_FIELDS = bits("element", "kind", "agency", "location", "flight");
+  private static final long DETACHED_FIELDS = bits("element", "reason");
+  private static final long RELOCATED_FIELDS = bits("element", "from", "to");
+  private static final long CREW_MOVED_FIELDS = bits("vehicle", "crew");
+  private static final long EXPEDITION_FIELDS = bits("expedition", "commander");
+  private static final long VEHICLE_ARRIVED_FIELDS = bits("vehicle", "vehicleType", "mode", "port", "agency");
+  private static final long VEHICLE_DEPARTED_FIELDS = bits("vehicle");
+  private static final long SPACEWALK_FIELDS = bits("crew", "duration", "designation", "airlock", "purpose");
+  private static final long MILESTONE_FIELDS = bits("title", "caption");
+  private static final long REPLAY_STARTED_FIELDS = bits("reason");
+  private static final long CLOCK_TICKED_FIELDS = bits("run");
+  private static final long EXPEDITION_NUMBER = bits("expedition");
 
   private static long bit(String name) {
     for (int i = 0; i < NAMES.length; i++) {
@@ -167,7 +189,7 @@ final class EventParser {
         return false;
       }
     }
-    f.seen |= bit(name);
+    f.seen |= BITS.get(name);
     return true;
   }
 
@@ -284,38 +306,38 @@ final class EventParser {
     TimePrecision precision = precision(f.precision);
     long own = f.seen & ~ENVELOPE;
     return switch (type) {
-      case ELEMENT_ATTACHED -> own == (own & bits("element", "kind", "agency", "location", "flight"))
+      case ELEMENT_ATTACHED -> own == (own & ATTACHED_FIELDS)
           ? new ElementAttached(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.element,
               enumOf(ElementKind.class, f.kind), enumOf(Agency.class, f.agency), f.location, f.flight) : null;
-      case ELEMENT_DETACHED -> own == (own & bits("element", "reason"))
+      case ELEMENT_DETACHED -> own == (own & DETACHED_FIELDS)
           ? new ElementDetached(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.element, f.reason) : null;
-      case ELEMENT_RELOCATED -> own == (own & bits("element", "from", "to"))
+      case ELEMENT_RELOCATED -> own == (own & RELOCATED_FIELDS)
           ? new ElementRelocated(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.element, f.from, f.to)
           : null;
-      case CREW_ARRIVED -> own == (own & bits("vehicle", "crew")) && f.names == null
+      case CREW_ARRIVED -> own == (own & CREW_MOVED_FIELDS) && f.names == null
           ? new CrewArrived(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.vehicle, f.members) : null;
-      case CREW_DEPARTED -> own == (own & bits("vehicle", "crew")) && f.members == null
+      case CREW_DEPARTED -> own == (own & CREW_MOVED_FIELDS) && f.members == null
           ? new CrewDeparted(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.vehicle, f.names) : null;
-      case EXPEDITION_STARTED -> own == (own & bits("expedition", "commander"))
-          && (f.seen & bit("expedition")) != 0
+      case EXPEDITION_STARTED -> own == (own & EXPEDITION_FIELDS)
+          && (f.seen & EXPEDITION_NUMBER) != 0
           ? new ExpeditionStarted(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.expedition,
               f.commander) : null;
-      case VEHICLE_ARRIVED -> own == (own & bits("vehicle", "vehicleType", "mode", "port", "agency"))
+      case VEHICLE_ARRIVED -> own == (own & VEHICLE_ARRIVED_FIELDS)
           ? new VehicleArrived(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.vehicle,
               enumOf(VehicleType.class, f.vehicleType), enumOf(BerthingMode.class, f.mode), f.port,
               enumOf(Agency.class, f.agency)) : null;
-      case VEHICLE_DEPARTED -> own == (own & bits("vehicle"))
+      case VEHICLE_DEPARTED -> own == (own & VEHICLE_DEPARTED_FIELDS)
           ? new VehicleDeparted(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.vehicle) : null;
-      case SPACEWALK_PERFORMED -> own == (own & bits("crew", "duration", "designation", "airlock", "purpose"))
+      case SPACEWALK_PERFORMED -> own == (own & SPACEWALK_FIELDS)
           && f.members == null && (f.duration == null || StrictEventReader.isDuration(f.duration))
           ? new SpacewalkPerformed(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.names,
               f.duration == null ? null : Duration.parse(f.duration), f.designation, f.airlock, f.purpose) : null;
-      case MILESTONE_REACHED -> own == (own & bits("title", "caption"))
+      case MILESTONE_REACHED -> own == (own & MILESTONE_FIELDS)
           ? new MilestoneReached(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.title, f.caption)
           : null;
-      case REPLAY_STARTED -> own == (own & bits("reason"))
+      case REPLAY_STARTED -> own == (own & REPLAY_STARTED_FIELDS)
           ? new ReplayStarted(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.reason) : null;
-      case CLOCK_TICKED -> own == (own & bits("run"))
+      case CLOCK_TICKED -> own == (own & CLOCK_TICKED_FIELDS)
           ? new ClockTicked(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.run) : null;
     };
   }
