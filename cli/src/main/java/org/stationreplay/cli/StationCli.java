@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "station", mixinStandardHelpOptions = true, version = "Station History Replay 0.1.0",
     description = "Replays the history of the International Space Station on Apache Kafka.",
     subcommands = {DemoCommand.class, BrokerCommand.class, ReplayCommand.class, StreamCommand.class,
-        StateCommand.class, ValidateCommand.class, RebuildCommand.class, BenchCommand.class,
+        StateCommand.class, ValidateCommand.class, RebuildCommand.class, BenchCommand.class, WorkshopCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Options also come from environment variables (--http-port: STATION_HTTP_PORT) and from a "
         + "properties file (--config FILE, $STATION_CONFIG or ./station.properties; key http-port, or "
@@ -35,7 +35,23 @@ public final class StationCli implements Callable<Integer> {
     System.exit(run(args));
   }
 
+  /**
+   * A learner checking a lab reads the check's verdict, not the broker's start-up chatter; errors still show. Set
+   * before the first logger is made, and only where not already set (-D on the command line wins).
+   */
+  private static void quietLogs() {
+    for (String logger : new String[] {"org.apache.kafka", "kafka", "state.change.logger", "org.stationreplay"}) {
+      String key = "org.slf4j.simpleLogger.log." + logger;
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "error");
+      }
+    }
+  }
+
   static int run(String[] args) {
+    if (args.length > 0 && args[0].equals("workshop")) {
+      quietLogs();
+    }
     CommandLine cli = new CommandLine(new StationCli());
     try {
       cli.setDefaultValueProvider(ConfigDefaults.from(args, System.getenv()));
