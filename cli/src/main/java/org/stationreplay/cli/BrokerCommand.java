@@ -18,9 +18,21 @@ final class BrokerCommand implements Callable<Integer> {
       description = "Keep the log here across restarts (default: a temporary directory, deleted on exit).")
   Path dataDir;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--advertised-host", paramLabel = "HOST",
+      description = "Serve other machines (one broker for a classroom, workshop/README.md): listen on every "
+          + "interface and tell clients to connect to HOST (this machine's name or address on the room's network). "
+          + "Without it only this machine can connect.")
+  String advertisedHost;
+
   @Override
   public Integer call() throws Exception {
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, dataDir, Map.of());
+    if (advertisedHost != null && !advertisedHost.matches("[A-Za-z0-9][A-Za-z0-9.-]*")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--advertised-host must be a host name or an IPv4 address, was '" + advertisedHost + "'");
+    }
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, dataDir, Map.of(), advertisedHost);
     System.out.println("Kafka broker running at " + broker.bootstrapServers() + "  (Ctrl-C to stop)");
     System.out.flush();
     Shutdown.awaitSignal(List.of(broker));

@@ -18,6 +18,8 @@ import org.stationreplay.producer.ConsoleProgress;
 import org.stationreplay.producer.ReplayClock;
 import org.stationreplay.producer.ReplayJob;
 import org.stationreplay.producer.ReplayRequest;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projections.Projections;
 import org.stationreplay.streams.StationService;
 import org.stationreplay.streams.StreamsSettings;
 import org.stationreplay.topics.StationTopics;
@@ -42,6 +44,22 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    return run(replay, stream, kafkaPort, Setup.STANDARD);
+  }
+
+  /**
+   * What differs between {@code ./station demo} and {@code ./station workshop demo}.
+   *
+   * @param bootstrapServers a broker to use (a classroom's shared one), or null to start an embedded broker
+   * @param notes lines printed under the address of the page
+   */
+  record Setup(ProjectionEngine engine, TopicNames topics, String applicationId, String bootstrapServers,
+      List<String> notes) {
+    static final Setup STANDARD = new Setup(Projections.engine(), TopicNames.DEFAULT, "station-demo", null,
+        List.of());
+  }
+
+  static int run(ReplayOptions replay, StreamOptions stream, int kafkaPort, Setup setup) throws Exception {
     if (replay.maxGap == null) {
       replay.maxGap = DEFAULT_DEMO_MAX_GAP; // the 20 months before Zvezda would otherwise be 90 idle seconds
     }
@@ -52,9 +70,16 @@ final class DemoCommand implements Callable<Integer> {
     List<AutoCloseable> started = new ArrayList<>();
     started.add(() -> deleteRecursively(work));
     try {
-      EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort, work.resolve("kafka"), Map.of());
-      started.add(broker);
-      Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+      String bootstrap = setup.bootstrapServers();
+      if (bootstrap == null) {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort, work.resolve("kafka"), Map.of());
+        started.add(broker);
+        bootstrap = broker.bootstrapServers();
+      }
+      Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      if (setup.bootstrapServers() != null) {
+        BrokerWait.await(client, Duration.ofSeconds(60), System.err);
+      }
       ReplayRequest request;
       try {
         request = reading.join();
@@ -63,23 +88,25 @@ final class DemoCommand implements Callable<Integer> {
       }
       // The replay starts while the Streams app does (the log is the truth: the app folds whatever is already
       // there): the first state is served a couple of seconds sooner than if one waited for the other.
-      Thread replayer = new Thread(() -> runReplay(client, request), "replay");
+      Thread replayer = new Thread(() -> runReplay(client, request, setup.topics()), "replay");
       started.add(() -> {
         replayer.interrupt();
         replayer.join(10_000);
       });
       replayer.start();
-      StationService service = StationService.start(new StreamsSettings("station-demo", client,
-          stream.stateDirOr(work.resolve("streams")), stream.commitInterval, TopicNames.DEFAULT,
-          StationTopics.DEFAULT_PARTITIONS).withStreamThreads(stream.streamThreads), stream.httpHost, stream.httpPort,
-          stream.controlToken,
-          Duration.ofSeconds(60));
+      StationService service = StationService.start(new StreamsSettings(setup.applicationId(), client,
+          stream.stateDirOr(work.resolve("streams")), stream.commitInterval, setup.topics(),
+          StationTopics.DEFAULT_PARTITIONS).withStreamThreads(stream.streamThreads), setup.engine(), stream.httpHost,
+          stream.httpPort, stream.controlToken, Duration.ofSeconds(60));
       started.add(service);
       System.out.println();
       System.out.println("  Station History Replay is running: open http://" + stream.httpHost + ":"
           + service.httpPort() + "/");
       System.out.println("  State API http://" + stream.httpHost + ":" + service.httpPort() + "/api/state, Kafka at "
-          + broker.bootstrapServers() + ", speed " + request.speed() + ". Ctrl-C to stop.");
+          + bootstrap + ", speed " + request.speed() + ". Ctrl-C to stop.");
+      for (String note : setup.notes()) {
+        System.out.println("  " + note);
+      }
       System.out.println();
       System.out.flush();
     } catch (RuntimeException e) {
@@ -91,11 +118,11 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void runReplay(Map<String, Object> client, ReplayRequest request) {
+  private static void runReplay(Map<String, Object> client, ReplayRequest request, TopicNames topics) {
     try {
       ReplayJob.run(client, request, ReplayClock.SYSTEM,
           new ConsoleProgress(System.err, System.console() != null, request.speed(), ReplayClock.SYSTEM),
-          TopicNames.DEFAULT, StationTopics.DEFAULT_PARTITIONS);
+          topics, StationTopics.DEFAULT_PARTITIONS);
       System.out.println("Replay stopped.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

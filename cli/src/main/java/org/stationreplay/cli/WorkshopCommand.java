@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.stationreplay.workshop.Lab;
+import org.stationreplay.topics.StationTopics;
+import org.stationreplay.topics.TopicNames;
 import org.stationreplay.workshop.LabResult;
+import org.stationreplay.workshop.LearnerProjections;
 import org.stationreplay.workshop.Labs;
 import org.stationreplay.workshop.Workshop;
 import org.stationreplay.workshop.WorkshopDir;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Spec;
     description = "Guided labs on event sourcing with Kafka (workshop/README.md): list them, check your code, "
         + "see or apply a solution, start a lab again.",
     subcommands = {WorkshopCommand.ListLabs.class, WorkshopCommand.Check.class, WorkshopCommand.Solve.class,
-        WorkshopCommand.Reset.class})
+        WorkshopCommand.Reset.class, WorkshopCommand.Demo.class})
 final class WorkshopCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -154,6 +157,73 @@ final class WorkshopCommand implements Callable<Integer> {
       System.out.println("Lab " + l.id() + " is back to its start: " + shown(l.exerciseDir(w.dir()))
           + ". Your own files are in " + shown(change.backup()) + ".");
       return 0;
+    }
+  }
+
+  @Command(name = "demo", mixinStandardHelpOptions = true,
+      description = {"The dashboard with your lab 2 projection (people-by-agency) beside the reference one "
+          + "(people-by-agency-reference), both folded from the same log, under \"More projections\".",
+          "Alone: on an embedded broker. In a classroom: on the room's broker (--bootstrap-servers), with topics, "
+              + "application id and replay id of your own (--learner)."})
+  static final class Demo implements Callable<Integer> {
+    @ParentCommand WorkshopCommand parent;
+    @Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin ReplayOptions replay;
+    @CommandLine.Mixin StreamOptions stream;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+        description = "The classroom's shared broker (the instructor runs ./station broker --advertised-host HOST);"
+            + " default: an embedded broker of your own.")
+    String bootstrapServers;
+
+    @Option(names = "--learner", paramLabel = "NAME",
+        description = "Your name in the room: lower case letters, digits and dashes. Your topics are "
+            + "workshop.NAME.station.*, your Streams app station-workshop-NAME and your replay NAME, so that many "
+            + "learners share one broker without seeing each other's outputs. Required with --bootstrap-servers.")
+    String learner;
+
+    @Option(names = "--kafka-port", defaultValue = "0",
+        description = "Port of the embedded broker (default: any free port).")
+    int kafkaPort;
+
+    @Override
+    public Integer call() throws Exception {
+      if (learner != null && !learner.matches("[a-z0-9][a-z0-9-]{0,29}")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--learner must be lower case letters, digits "
+            + "and dashes (at most 30), was '" + learner + "'");
+      }
+      if (bootstrapServers != null && learner == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--learner NAME is required with "
+            + "--bootstrap-servers: on a shared broker your topics must be your own");
+      }
+      Workshop w = parent.workshop();
+      LearnerProjections.Loaded loaded = LearnerProjections.load(w.dir());
+      if (!loaded.ok()) {
+        System.out.println("Your lab 2 code does not compile yet:");
+        loaded.errors().forEach(e -> System.out.println("  " + e));
+        return 1;
+      }
+      TopicNames topics = TopicNames.DEFAULT;
+      String applicationId = "station-workshop";
+      if (learner != null) {
+        topics = TopicNames.prefixed("workshop." + learner + ".");
+        applicationId = "station-workshop-" + learner;
+        if (StationTopics.ISS.equals(replay.replayId)) {
+          replay.replayId = learner;
+        }
+      }
+      String page = "http://" + stream.httpHost + ":" + stream.httpPort + "/"
+          + (StationTopics.ISS.equals(replay.replayId) ? "" : "?replay=" + replay.replayId);
+      List<String> notes = List.of(
+          "Your projection: \"" + loaded.projections().get(0).name() + "\", the reference: \""
+              + loaded.projections().get(1).name() + "\", side by side under \"More projections\" on " + page,
+          "Their values: " + page.replaceFirst("/(\\?|$)", "/api/projections/" + loaded.projections().get(0).name()
+              + "$1") + " (and the same with " + LearnerProjections.REFERENCE_SUFFIX + ")",
+          learner == null ? "Topics station.*, on a broker of your own."
+              : "Topics " + topics.events().replace("station.events", "station.*") + ", application id "
+                  + applicationId + ", replay " + replay.replayId + ", on " + bootstrapServers + ".");
+      return DemoCommand.run(replay, stream, kafkaPort,
+          new DemoCommand.Setup(loaded.engine(), topics, applicationId, bootstrapServers, notes));
     }
   }
 }

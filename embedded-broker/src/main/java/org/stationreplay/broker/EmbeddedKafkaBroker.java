@@ -48,6 +48,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param overrides extra broker configs
    */
   public static EmbeddedKafkaBroker start(int port, Path dataDir, Map<String, String> overrides) {
+    return start(port, dataDir, overrides, null);
+  }
+
+  /**
+   * The same, for clients on other machines (one broker for a classroom): listens on every interface and tells
+   * clients to connect to {@code advertisedHost}. With null, only this machine can connect.
+   */
+  public static EmbeddedKafkaBroker start(int port, Path dataDir, Map<String, String> overrides,
+      String advertisedHost) {
     boolean temporary = dataDir == null;
     try {
       Path dir = temporary ? Files.createTempDirectory("station-kafka-") : Files.createDirectories(dataDir);
@@ -57,7 +66,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         int brokerPort = port == 0 ? KraftNodes.freePort() : port;
         int controllerPort = KraftNodes.freePort();
         try {
-          return startOnce(brokerPort, controllerPort, dir, temporary, overrides);
+          return startOnce(brokerPort, controllerPort, dir, temporary, overrides, advertisedHost);
         } catch (RuntimeException e) {
           lastFailure = e;
           if (port != 0 || !KraftNodes.isBindFailure(e)) {
@@ -76,8 +85,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   private static EmbeddedKafkaBroker startOnce(int brokerPort, int controllerPort, Path dir, boolean temporary,
-      Map<String, String> overrides) throws IOException {
+      Map<String, String> overrides, String advertisedHost) throws IOException {
     Properties props = brokerProperties(brokerPort, controllerPort, dir.resolve("logs"));
+    if (advertisedHost != null) {
+      // The controller stays on loopback: only this process talks to it.
+      props.put("listeners", "PLAINTEXT://0.0.0.0:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+      props.put("advertised.listeners", "PLAINTEXT://" + advertisedHost + ":" + brokerPort + ",CONTROLLER://localhost:"
+          + controllerPort);
+    }
     props.putAll(overrides);
     Path propsFile = dir.resolve("server.properties");
     KraftNodes.writeProperties(props, propsFile);
@@ -94,8 +109,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       KraftNodes.stop(server);
       throw e;
     }
-    log.info("Kafka broker ready at {} (data in {})", bootstrap, dir);
-    return new EmbeddedKafkaBroker(server, bootstrap, dir, temporary);
+    String advertised = advertisedHost == null ? bootstrap : advertisedHost + ":" + brokerPort;
+    log.info("Kafka broker ready at {} (data in {})", advertised, dir);
+    return new EmbeddedKafkaBroker(server, advertised, dir, temporary);
   }
 
   static Properties brokerProperties(int brokerPort, int controllerPort, Path logDir) {

@@ -1,0 +1,63 @@
+package org.stationreplay.workshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stationreplay.events.StationEvent;
+import org.stationreplay.json.Json;
+import org.stationreplay.projection.Projection;
+import org.stationreplay.projection.ProjectionEngine;
+import org.stationreplay.projection.Snapshot;
+import org.stationreplay.projections.Projections;
+
+/** What {@code ./station workshop demo} runs: the learner's lab 2 projection beside the reference solution's. */
+class LearnerProjectionsTest {
+  private static final Path WORKSHOP = Path.of("").toAbsolutePath();
+
+  @Test
+  void shouldRunTheLearnersProjectionBesideTheReferenceAfterEveryRegisteredOne() {
+    LearnerProjections.Loaded loaded = LearnerProjections.load(WORKSHOP);
+
+    assertThat(loaded.errors()).isEmpty();
+    assertThat(loaded.projections()).extracting(Projection::name)
+        .containsExactly("people-by-agency", "people-by-agency-reference");
+    assertThat(loaded.projections().get(1).schemaResource()).as("the reference keeps its schema")
+        .isEqualTo("schemas/projections/people-by-agency.schema.json");
+    ProjectionEngine engine = loaded.engine();
+    assertThat(engine.projections()).hasSize(Projections.ALL.size() + 2);
+
+    Snapshot s = engine.empty();
+    for (StationEvent e : LabKit.history().events()) {
+      s = engine.step(s, e);
+    }
+    int n = Projections.ALL.size();
+    assertThat(Json.write(s.value(n))).as("the untouched exercise never changes its value")
+        .isEqualTo("{\"aboard\":{}}");
+    assertThat(Json.write(s.value(n + 1))).as("the reference folds the history: NASA and Roscosmos crew at the end")
+        .contains("\"NASA\":[\"").contains("\"ROSCOSMOS\":[\"");
+  }
+
+  @Test
+  void shouldSayWhyWhenTheLearnersCodeDoesNotCompile(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path copy = tmp.resolve("workshop");
+    Lab lab = LearnerProjections.LAB;
+    for (Path dir : List.of(lab.exerciseDir(WORKSHOP), lab.solutionDir(WORKSHOP))) {
+      Path target = copy.resolve(WORKSHOP.relativize(dir));
+      java.nio.file.Files.createDirectories(target);
+      for (Path f : Lab.javaFiles(dir)) {
+        java.nio.file.Files.copy(f, target.resolve(f.getFileName()));
+      }
+    }
+    Path exercise = Lab.javaFiles(lab.exerciseDir(copy)).get(0);
+    java.nio.file.Files.writeString(exercise, java.nio.file.Files.readString(exercise).replace("return value;",
+        "return valu;"));
+
+    LearnerProjections.Loaded loaded = LearnerProjections.load(copy);
+
+    assertThat(loaded.ok()).isFalse();
+    assertThat(loaded.errors()).anySatisfy(e -> assertThat(e).contains("PeopleByAgencyProjection.java:")
+        .contains("valu"));
+  }
+}
