@@ -224,7 +224,11 @@
     const state = st?.state ? String(st.state).toUpperCase() : null;
     setText($('replay-state'), state ?? '–');
     $('replay-state').dataset.state = state ?? 'UNKNOWN';
-    $('replay-state').title = st ? '' : 'no replay has reported yet';
+    $('replay-state').title = st ? (st.reason ?? '') : 'no replay has reported yet';
+    const failure = state === 'FAILED' ? `The replay failed: ${st.reason ?? 'no reason given'}. The demo resumes it `
+      + 'from the log; if it cannot, it stops and says so.' : '';
+    setText($('replay-failure'), failure);
+    $('replay-failure').hidden = !failure;
     setText($('replay-lag'), fmtLag(st?.lagMillis));
     $('btn-pause').classList.toggle('primary', state === 'PLAYING');
     $('btn-resume').classList.toggle('primary', state === 'PAUSED');

@@ -1,5 +1,6 @@
 package org.stationreplay.producer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +16,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stationreplay.control.ControlCommand;
-import org.stationreplay.json.JsonSerde;
+import org.stationreplay.control.ControlCommands;
 
 /**
  * Reads the replay's commands from {@code station.control}, in log order, from the moment the replay starts (what
  * was commanded to an earlier replay does not apply to this one), and hands them to the engine. A command that
- * cannot be read is logged and skipped.
+ * cannot be read, or says something out of range (see
+ * {@link ControlCommands}), is logged with its offset and skipped: never fatal.
  */
 public final class ControlListener implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ControlListener.class);
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final Thread thread;
-  private final JsonSerde<ControlCommand> serde = JsonSerde.of(ControlCommand.class);
 
   public ControlListener(Map<String, Object> clientConfig, String topic, String key,
       BlockingQueue<ControlCommand> commands) {
@@ -53,12 +54,15 @@ public final class ControlListener implements AutoCloseable {
           if (!key.equals(r.key())) {
             continue;
           }
+          ControlCommand command;
           try {
-            commands.put(serde.deserialize(r.topic(), r.value()));
+            // Other clients write to this topic too: their records get the same rules as the HTTP API's.
+            command = ControlCommands.read(r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8));
           } catch (RuntimeException e) {
-            log.warn("Skipping unreadable command at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(),
-                e.getMessage());
+            log.warn("Skipping command {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            continue;
           }
+          commands.put(command);
         }
       }
     } catch (WakeupException | InterruptedException | org.apache.kafka.common.errors.InterruptException e) {

@@ -316,15 +316,20 @@ public final class ReplayEngine {
 
   private void publishStatus() {
     nextStatusDue = clock.nanoTime() + STATUS_EVERY_NANOS;
+    sink.status(plan.key(), status());
+  }
+
+  /** Where the replay stands now (also what a failure report starts from). */
+  public ReplayStatus status() {
     Instant sim = switch (state) {
       case PLAYING -> pacer.simulatedAt(clock.nanoTime(), next);
       case PAUSED -> pausedAt;
-      case FINISHED -> events.isEmpty() ? null : events.get(events.size() - 1).time();
+      case FINISHED, FAILED -> next == 0 || events.isEmpty() ? null : events.get(next - 1).time();
     };
-    sink.status(plan.key(), new ReplayStatus(plan.key(), state, pacer.speed().toString(), sim,
+    return new ReplayStatus(plan.key(), state, pacer.speed().toString(), sim,
         events.isEmpty() ? null : events.get(0).time(),
         events.isEmpty() ? null : events.get(events.size() - 1).time(), next, events.size(), loop,
-        lastLatenessNanos / 1e6, clock.wallTime()));
+        lastLatenessNanos / 1e6, clock.wallTime(), null);
   }
 
   public ReplayStatus.State state() {

@@ -1,5 +1,7 @@
 package org.stationreplay.producer;
 
+import org.stationreplay.control.ControlCommands;
+
 /**
  * How fast history replays: a factor of historical time per wall-clock time (86400 = one historical day per
  * second), or as fast as possible.
@@ -19,22 +21,13 @@ public record Speed(double factor) {
     return Double.isInfinite(factor);
   }
 
-  /** Parses {@code 86400}, {@code 1e5}, {@code 2.5} or {@code max}. */
+  /**
+   * Parses {@code 86400}, {@code 1e5}, {@code 2.5} or {@code max}, by the rule every command follows
+   * ({@link ControlCommands#speedFactor}: finite, from real time to 1e9).
+   */
   public static Speed parse(String text) {
-    String t = text.trim();
-    if (t.equalsIgnoreCase("max")) {
-      return MAX;
-    }
-    double f;
-    try {
-      f = Double.parseDouble(t);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("speed must be a positive number or 'max', was '" + text + "'");
-    }
-    if (Double.isNaN(f) || Double.isInfinite(f) || f <= 0) {
-      throw new IllegalArgumentException("speed must be a positive number or 'max', was '" + text + "'");
-    }
-    return new Speed(f);
+    double f = ControlCommands.speedFactor(text);
+    return Double.isInfinite(f) ? MAX : new Speed(f);
   }
 
   @Override

@@ -18,8 +18,15 @@ class SpeedTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "-1", "fast", "NaN", "Infinity", ""})
-  void shouldRejectAnythingButAPositiveFactorOrMax(String text) {
-    assertThatThrownBy(() -> Speed.parse(text)).hasMessageContaining("positive number or 'max'");
+  @ValueSource(strings = {"fast", "NaN", "Infinity", "", "1e400", "0x10"})
+  void shouldRejectAnythingButANumberOrMax(String text) {
+    assertThatThrownBy(() -> Speed.parse(text)).hasMessageContaining("speed must be a number")
+        .hasMessageContaining("or \"max\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-1", "0.5", "1e308", "1000000001"})
+  void shouldRejectASpeedOutOfRangeInOneSentence(String text) {
+    assertThatThrownBy(() -> Speed.parse(text)).hasMessageStartingWith("speed must be from 1 (real time) to 1e9");
   }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param speed historical seconds per wall-clock second as text, or {@code max}
  * @param lagMillis how late the last event was sent against its schedule
  * @param updatedAt the producer's wall clock: this is an operational record, not history
+ * @param reason why the replay failed ({@code FAILED} only), one line; null otherwise
  */
 public record ReplayStatus(
     String station,
@@ -20,7 +21,15 @@ public record ReplayStatus(
     int totalEvents,
     boolean loop,
     double lagMillis,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String reason) {
 
-  public enum State { PLAYING, PAUSED, FINISHED }
+  /** {@code FAILED}: the replay stopped on an error; {@code reason} says which, and the demo resumes it. */
+  public enum State { PLAYING, PAUSED, FINISHED, FAILED }
+
+  /** The same replay, failed: where it stood, and why. */
+  public ReplayStatus failed(String why, Instant now) {
+    return new ReplayStatus(station, State.FAILED, speed, simulatedTime, from, to, eventsSent, totalEvents, loop,
+        lagMillis, now, why);
+  }
 }

@@ -45,7 +45,7 @@ class ControlJsonTest {
   void shouldRoundTripAndValidateTheStatus() {
     ReplayStatus status = new ReplayStatus("ISS", ReplayStatus.State.PAUSED, "604800",
         Instant.parse("2009-07-17T12:00:00Z"), Instant.parse("1998-11-20T06:40:00Z"),
-        Instant.parse("2021-11-02T12:00:00Z"), 512, 1076, false, 0.4, Instant.parse("2026-11-26T06:00:00Z"));
+        Instant.parse("2021-11-02T12:00:00Z"), 512, 1076, false, 0.4, Instant.parse("2026-11-26T06:00:00Z"), null);
     String json = Json.write(status);
     assertThat(SchemaValidator.get().validate("replay-status", json)).isEmpty();
     assertThat(JsonSerde.of(ReplayStatus.class).deserialize("t", json.getBytes())).isEqualTo(status);

@@ -71,6 +71,10 @@ public final class StateHttpServer implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       config.http.disableCompression(); // SSE must reach the browser event by event
+      config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+          new org.eclipse.jetty.servlet.FilterHolder(new EventStreamForAll()), "/api/stream",
+          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
     });
     app.get("/api/state", ctx -> forwarder.answer(ctx, station(ctx), () -> state(ctx, streams)));
     app.get("/api/projections", ctx -> json(ctx, HttpStatus.OK, Map.of("projections", projections(streams, feed))));
@@ -100,14 +104,51 @@ public final class StateHttpServer implements AutoCloseable {
       json(ctx, HttpStatus.ACCEPTED, Map.of("accepted", true, "position", at.toString()));
     });
     app.sse("/api/stream", client -> stream(client, feed, writers, live));
-    app.get("/api/health", ctx -> json(ctx, HttpStatus.OK, Map.of("streams", streams.streamsState().name(),
-        "dashboards", feed.subscribers(), "deadLetters", streams.deadLetters())));
+    app.get("/api/health", ctx -> json(ctx, HttpStatus.OK, health(streams, feed, station(ctx))));
     app.exception(StationStreamsApp.StateNotReadyException.class,
         (e, ctx) -> json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", e.getMessage())));
     app.exception(IllegalArgumentException.class,
         (e, ctx) -> json(ctx, HttpStatus.BAD_REQUEST, Map.of("error", e.getMessage())));
+    // Javalin's own refusals (no such endpoint, body too large, wrong method) in the API's error form too.
+    app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+      HttpStatus status = HttpStatus.forStatus(e.getStatus());
+      String path = ctx.path().length() > 60 ? ctx.path().substring(0, 60) + "..." : ctx.path();
+      String error = switch (e.getStatus()) {
+        case 404 -> "no endpoint " + ctx.method() + " " + path + " (the API: /api/state, /api/projections, "
+            + "/api/stream, /api/control, /api/replay, /api/replays, /api/series, /api/health)";
+        case 405 -> ctx.method() + " is not allowed on " + path;
+        case 413 -> "the body is too large: a command is a small JSON object (at most "
+            + org.stationreplay.control.ControlCommands.MAX_LENGTH + " characters)";
+        default -> e.getMessage();
+      };
+      if (ctx.path().startsWith("/api/")) {
+        json(ctx, status, Map.of("error", error));
+      } else {
+        ctx.status(status).contentType("text/plain").result(error);
+      }
+    });
     app.start(host, port);
     return new StateHttpServer(app, writers, heartbeats);
+  }
+
+  /** The app's state and the replay's: a failed replay shows here too, with its reason. */
+  private static Map<String, Object> health(StationStreamsApp streams, StateFeed feed, String station) {
+    Map<String, Object> health = new java.util.LinkedHashMap<>();
+    health.put("streams", streams.streamsState().name());
+    health.put("dashboards", feed.subscribers());
+    health.put("deadLetters", streams.deadLetters());
+    feed.replayStatus(station).ifPresent(json -> {
+      try {
+        com.fasterxml.jackson.databind.JsonNode status = Json.mapper().readTree(json);
+        health.put("replay", status.path("state").asText(null));
+        if (status.hasNonNull("reason")) {
+          health.put("replayFailure", status.get("reason").asText());
+        }
+      } catch (java.io.IOException e) {
+        health.put("replay", "UNKNOWN");
+      }
+    });
+    return health;
   }
 
   private static void stream(SseClient client, StateFeed feed, ExecutorService writers, List<SseSubscriber> live) {

@@ -118,7 +118,7 @@ public final class LabRunner {
       return "Not done yet: " + t.getMessage();
     }
     if (t instanceof AssertionError) {
-      return String.valueOf(t.getMessage()).strip();
+      return assertionMessage(String.valueOf(t.getMessage()));
     }
     String where = Stream.of(t.getStackTrace())
         .filter(f -> f.getClassName().startsWith(lab.packageName() + ".")
@@ -126,6 +126,18 @@ public final class LabRunner {
         .findFirst().map(f -> " (at " + f.getFileName() + ":" + f.getLineNumber() + ")").orElse("");
     String cause = t.getCause() == null || t.getCause() == t ? "" : "\ncaused by " + t.getCause();
     return "Your code threw " + t + where + cause;
+  }
+
+  private static final java.util.regex.Pattern DESCRIBED_BOOLEAN = java.util.regex.Pattern.compile(
+      "(?s)\\s*\\[(.*)]\\s*Expecting value to be (true|false) but was (true|false)\\s*");
+
+  /**
+   * The check's description is the message; AssertJ's "Expecting value to be false but was true" under it says
+   * nothing more to a learner, so it goes. Any other detail (expected and actual values) stays.
+   */
+  static String assertionMessage(String message) {
+    java.util.regex.Matcher m = DESCRIBED_BOOLEAN.matcher(message);
+    return m.matches() ? m.group(1).strip() : message.strip();
   }
 
   private static void delete(Path dir) {

@@ -93,4 +93,12 @@ class LabsTest {
     Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
     assertThat(p.waitFor()).as("git %s", String.join(" ", args)).isZero();
   }
+
+  @Test
+  void shouldKeepOnlyTheChecksOwnWordsForAFailedTrueOrFalse() {
+    assertThat(LabRunner.assertionMessage("[it returned 1998-12-07: a visiting crew?] \nExpecting value to be false "
+        + "but was true")).isEqualTo("it returned 1998-12-07: a visiting crew?");
+    assertThat(LabRunner.assertionMessage("[after X] \nexpected: 1\n but was: 2"))
+        .as("values stay").isEqualTo("[after X] \nexpected: 1\n but was: 2");
+  }
 }
