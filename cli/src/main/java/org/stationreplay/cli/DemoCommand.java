@@ -18,6 +18,7 @@ import org.stationreplay.producer.ConsoleProgress;
 import org.stationreplay.producer.ReplayClock;
 import org.stationreplay.producer.ReplayJob;
 import org.stationreplay.producer.ReplayRequest;
+import org.stationreplay.producer.ResumingReplay;
 import org.stationreplay.projection.ProjectionEngine;
 import org.stationreplay.projections.Projections;
 import org.stationreplay.streams.StationService;
@@ -118,50 +119,25 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Failures in a row after which the demo gives up on its replay, says so, and exits non-zero. */
-  static final int REPLAY_ATTEMPTS = 3;
-  /** A resumed replay that has run this long without failing resets the count. */
-  static final Duration HEALTHY_RUN = Duration.ofSeconds(60);
-
   /**
-   * Runs the replay; when it fails (its status is then FAILED, with the reason), resumes it from the log after
-   * the last event it committed, as {@code replay --resume} does. After {@value #REPLAY_ATTEMPTS} failures in a
-   * row it stops the demo with exit code 1: a demo whose replay is dead must not look alive.
+   * Runs the replay; when it fails (its status is then FAILED, with the reason) it is resumed from the log
+   * ({@link ResumingReplay}); after three failures in a row the demo says so and exits with code 1: a demo whose
+   * replay is dead must not look alive.
    */
-  private static void runReplay(Map<String, Object> client, ReplayRequest first, TopicNames topics) {
-    ReplayRequest request = first;
-    int failures = 0;
-    while (!Thread.currentThread().isInterrupted()) {
-      long started = System.nanoTime();
-      try {
-        ReplayJob.run(client, request, ReplayClock.SYSTEM,
-            new ConsoleProgress(System.err, System.console() != null, request.speed(), ReplayClock.SYSTEM),
-            topics, StationTopics.DEFAULT_PARTITIONS);
+  private static void runReplay(Map<String, Object> client, ReplayRequest request, TopicNames topics) {
+    try {
+      ResumingReplay.Outcome outcome = ResumingReplay.standard().run(request, r -> ReplayJob.run(client, r,
+          ReplayClock.SYSTEM, new ConsoleProgress(System.err, System.console() != null, r.speed(), ReplayClock.SYSTEM),
+          topics, StationTopics.DEFAULT_PARTITIONS));
+      if (outcome == ResumingReplay.Outcome.GAVE_UP) {
+        System.err.println("station demo: the replay keeps failing (the reason is above and on /api/replay); "
+            + "stopping");
+        new Thread(() -> System.exit(1), "demo-exit").start(); // the shutdown hook closes everything
+      } else {
         System.out.println("Replay stopped.");
-        return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        if (Thread.currentThread().isInterrupted()) {
-          return; // stopping: Ctrl-C interrupts whatever the replay was doing
-        }
-        failures = System.nanoTime() - started > HEALTHY_RUN.toNanos() ? 1 : failures + 1;
-        if (failures >= REPLAY_ATTEMPTS) {
-          log.error("The replay failed {} times in a row ({}); stopping the demo", failures, e.getMessage());
-          new Thread(() -> System.exit(1), "demo-exit").start(); // the shutdown hook closes everything
-          return;
-        }
-        log.warn("The replay failed ({}); resuming it from the log in 2 s (attempt {} of {})", e.getMessage(),
-            failures + 1, REPLAY_ATTEMPTS);
-        try {
-          Thread.sleep(2_000);
-        } catch (InterruptedException stop) {
-          return;
-        }
-        request = new ReplayRequest(request.history(), request.speed(), request.from(), request.to(),
-            request.maxGap(), request.key(), request.loop(), request.exitWhenFinished(), true);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -215,8 +215,9 @@ public final class ControlCommands {
     String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
         : JsonErrors.describe(e);
     m = m == null ? "unreadable" : m.lines().findFirst().orElse("unreadable");
-    int cut = m.indexOf(" (");
-    return shorten(cut > 0 ? m.substring(0, cut) : m).replace("...", "");
+    int cut = m.indexOf(" (start marker");
+    m = cut > 0 ? m.substring(0, cut) : m;
+    return m.length() <= 120 ? m.replaceAll("\\p{Cntrl}", "?") : shorten(m);
   }
 
   /** The form the control log keeps: {@code 86400}, {@code 2.5}. */
