@@ -1,5 +1,5 @@
 // Station History Replay: the live page. Plain ES2020, no dependencies.
-// Data: GET /api/state, /api/replay, /api/series on load, then the SSE stream /api/stream
+// Data: GET /api/state, /api/replay, /api/series, /api/timeline on load, then the SSE stream /api/stream
 // (events `state`, `replay`, `reset`). Contract: docs/dashboard-api.md.
 'use strict';
 (() => {
@@ -165,6 +165,9 @@
       });
     }
     if (key != null) live.prevEventKey = key;
+    const applied = num(s.eventsApplied);
+    if (applied != null && live.prevApplied != null && applied > live.prevApplied + 1) scheduleTimelineLoad(800);
+    if (applied != null) live.prevApplied = applied;
 
     // Charts: one point per state.
     const t = toMs(s.asOf);
@@ -183,8 +186,11 @@
 
   function resetLive() {
     timeline.pending = [];
+    timeline.ids = new Set();
     $('timeline').replaceChildren();
     live.prevEventKey = undefined;
+    live.prevApplied = undefined;
+    scheduleTimelineLoad(600); // a seek back bursts the events before its date: the log has them all
     resetSeries();
     scheduleRender();
   }
@@ -431,8 +437,13 @@
   }
 
   // ---------------------------------------------------------------- timeline
-  const timeline = { pending: [] };
+  // The timeline's past comes from the event log (GET /api/timeline): on load, after a reset (seek back, restart),
+  // and whenever the states skipped events (the fold writes once per commit, so at high speed one state carries
+  // many events). Live states add what is new.
+  const timeline = { pending: [], ids: new Set(), seq: 0, timer: null };
   function queueTimeline(entry) {
+    if (timeline.ids.has(entry.id)) return;
+    timeline.ids.add(entry.id);
     timeline.pending.push(entry);
     if (timeline.pending.length > MAX_TIMELINE) timeline.pending.splice(0, timeline.pending.length - MAX_TIMELINE);
   }
@@ -448,6 +459,36 @@
     if (e.milestone && e.caption) body.append(el('p', 'tl-caption', e.caption));
     li.append(time, body);
     return li;
+  }
+  function fromLog(e) {
+    const milestone = e.type === 'MilestoneReached';
+    return { id: e.id, type: e.type, time: toMs(e.time), summary: e.summary ?? humanizeId(e.id), milestone,
+      title: milestone ? (e.title ?? e.summary) : null, caption: milestone ? (e.caption ?? '') : null };
+  }
+  function scheduleTimelineLoad(delay = 600) {
+    clearTimeout(timeline.timer);
+    timeline.timer = setTimeout(() => loadTimeline(), delay);
+  }
+  async function loadTimeline(attempt = 0) {
+    const seq = ++timeline.seq;
+    const r = await getJSON(api('/api/timeline', { limit: MAX_TIMELINE }));
+    if (seq !== timeline.seq) return; // a newer load is on its way
+    if (!r.ok || !Array.isArray(r.body?.events)) {
+      if ((r.status === 503 || r.status === 0) && attempt < 5) setTimeout(() => loadTimeline(attempt + 1), 1500);
+      return;
+    }
+    flushTimeline();
+    const past = r.body.events.map(fromLog);
+    const newestPast = past.length ? past[0].time : null;
+    const pastIds = new Set(past.map((e) => e.id));
+    const list = $('timeline');
+    // Entries that came live after the log was read stay on top.
+    const newer = [...list.children].filter((li) => !pastIds.has(li.dataset.eventId)
+      && (newestPast == null || Date.parse(li.querySelector('time')?.dateTime ?? '') >= newestPast));
+    list.replaceChildren(...newer, ...past.map((e) => timelineEntry(e, false)));
+    while (list.children.length > MAX_TIMELINE) list.lastElementChild.remove();
+    timeline.ids = new Set([...list.children].map((li) => li.dataset.eventId));
+    list.dataset.backfilled = String(past.length);
   }
   function flushTimeline() {
     const pending = timeline.pending;
@@ -943,6 +984,7 @@
       panel.classList.remove('loading');
       setTravelStatus('', '');
       renderTravel(r.body);
+      loadTravelTimeline(date, seq);
     } else if (r.status === 404) {
       panel.classList.remove('loading');
       setTravelStatus('', 'nothing in orbit yet on that date');
@@ -955,6 +997,12 @@
       panel.classList.remove('loading');
       setTravelStatus('err', r.body?.error ?? `could not load (HTTP ${r.status || 'error'})`);
     }
+  }
+  async function loadTravelTimeline(date, seq) {
+    const r = await getJSON(api('/api/timeline', { at: date, limit: 12 }));
+    if (seq !== travel.seq || !travel.active) return;
+    const events = r.ok && Array.isArray(r.body?.events) ? r.body.events.map(fromLog) : [];
+    $('travel-timeline').replaceChildren(...events.map((e) => timelineEntry(e, false)));
   }
   function renderTravel(s) {
     setText($('travel-people-count'), text(num(s.peopleAboard) ?? s.crew?.length));
@@ -994,6 +1042,7 @@
   // ---------------------------------------------------------------- start
   loadSeries();
   loadInitialState();
+  loadTimeline();
   loadInitialReplay();
   openStream(api('/api/stream'));
 })();

@@ -174,6 +174,28 @@ class BrowserDashboardIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> text("people-count").equals("13"));
     assertThat(browser.findElements(By.cssSelector("#crew-list li"))).hasSize(13);
     screenshot("dashboard");
+
+    // A viewer who opens the page now, mid-replay, sees the past in the timeline at once: read from the log.
+    browser.navigate().refresh();
+    await().atMost(Duration.ofSeconds(30)).until(() -> text("sim-date").contains("20 Jul 2009"));
+    Instant simulated = Instant.parse("2009-07-20T00:00:00Z");
+    List<String> expected = HISTORY.events().stream().filter(e -> e.time().isBefore(simulated)) // sent before it
+        .map(e -> e.id()).toList();
+    await().atMost(Duration.ofSeconds(30)).until(() -> timeline("timeline").size() >= 100);
+    List<String> shown = timeline("timeline");
+    assertThat(shown).as("newest first, the events up to the simulated date")
+        .startsWith(expected.get(expected.size() - 1), expected.get(expected.size() - 2),
+            expected.get(expected.size() - 3));
+    List<String> reversed = new java.util.ArrayList<>(expected.subList(expected.size() - shown.size(), expected.size()));
+    java.util.Collections.reverse(reversed);
+    assertThat(shown).as("every event, once, in order").isEqualTo(reversed);
+  }
+
+  /** The event ids a timeline list shows, top to bottom, read in one script (the list may be redrawn). */
+  @SuppressWarnings("unchecked")
+  private static List<String> timeline(String id) {
+    return (List<String>) js("return [...document.querySelectorAll('#' + arguments[0] + ' .timeline-entry')]"
+        + ".map(li => li.dataset.eventId);", id);
   }
 
   @Test
@@ -188,6 +210,12 @@ class BrowserDashboardIT {
         && text("travel-people-count").equals(String.valueOf(expected.peopleAboard()))
         && text("travel-module-count").equals(String.valueOf(expected.moduleCount())));
     assertThat(browser.findElement(By.id("travel-date")).getAttribute("datetime")).isEqualTo("2009-07-20");
+    // The latest events by then, from the log: newest first, none after the date (the replay is paused at its start).
+    List<String> upToThen = HISTORY.events().stream()
+        .filter(e -> e.time().isBefore(Instant.parse("2009-07-20T00:00:00Z"))).map(e -> e.id()).toList();
+    await().atMost(Duration.ofSeconds(30)).until(() -> !timeline("travel-timeline").isEmpty());
+    assertThat(timeline("travel-timeline")).hasSize(12)
+        .startsWith(upToThen.get(upToThen.size() - 1), upToThen.get(upToThen.size() - 2));
     click("btn-live");
   }
 

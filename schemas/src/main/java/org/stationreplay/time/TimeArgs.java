@@ -30,7 +30,8 @@ public final class TimeArgs {
       }
       return Instant.parse(t);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("invalid date '" + text
+      String shown = t.length() > 40 ? t.substring(0, 40) + "..." : t; // no echo of a kilobyte of input
+      throw new IllegalArgumentException("invalid date '" + shown
           + "': expected YYYY-MM-DD or a UTC instant such as 2000-11-02T09:21:00Z");
     }
   }

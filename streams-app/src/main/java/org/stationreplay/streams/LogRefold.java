@@ -22,11 +22,19 @@ final class LogRefold {
   private final long nowMillis;
   private final EventDecoder decoder = new EventDecoder();
   private final Map<String, Snapshot> snapshots = new HashMap<>();
+  /** The last events applied per replay, newest last, for the timeline; 0: not kept. */
+  private final int timelineLimit;
+  private final Map<String, java.util.ArrayDeque<TimelineEntry>> timelines = new HashMap<>();
 
   LogRefold(ProjectionEngine engine, Predicate<String> replays, long nowMillis) {
+    this(engine, replays, nowMillis, 0);
+  }
+
+  LogRefold(ProjectionEngine engine, Predicate<String> replays, long nowMillis, int timelineLimit) {
     this.engine = engine;
     this.replays = replays;
     this.nowMillis = nowMillis;
+    this.timelineLimit = timelineLimit;
   }
 
   /** Folds one record. */
@@ -60,8 +68,47 @@ final class LogRefold {
             + d.event().id(), f.error());
       }
       snapshots.put(r.key(), o.snapshot());
+      if (timelineLimit > 0) {
+        remember(r.key(), o, d);
+      }
     }
     return true;
+  }
+
+  private void remember(String replay, Outcome o, DecodedEvent d) {
+    java.util.ArrayDeque<TimelineEntry> timeline = timelines.computeIfAbsent(replay, k -> new java.util.ArrayDeque<>());
+    if (o.kind() == Outcome.Kind.STARTED) {
+      timeline.clear(); // a new run: the timeline is this run's
+    } else if (o.kind() == Outcome.Kind.APPLIED && d.event() instanceof org.stationreplay.events.HistoryEvent h) {
+      timeline.addLast(TimelineEntry.of(h));
+      if (timeline.size() > timelineLimit) {
+        timeline.removeFirst();
+      }
+    }
+  }
+
+  /**
+   * The page's timeline: the last {@code limit} events the replay's current run applied up to {@code instant}
+   * (null: all the log holds), newest first, read back from the event log.
+   */
+  static java.util.List<TimelineEntry> timeline(EventLog log, RunStart start, String replay, Instant instant,
+      int limit, ProjectionEngine engine, long nowMillis) {
+    LogRefold refold = new LogRefold(engine, replay::equals, nowMillis, limit);
+    long end = log.end(start.partition());
+    try (EventLog.Reader reader = log.open(start.partition(), start.offset())) {
+      reading:
+      while (reader.position() < end) {
+        for (ConsumerRecord<String, byte[]> r : reader.next(end, 2_000)) {
+          if (!refold.accept(r, instant)) {
+            break reading;
+          }
+        }
+      }
+    }
+    java.util.List<TimelineEntry> newestFirst = new java.util.ArrayList<>(
+        refold.timelines.getOrDefault(replay, new java.util.ArrayDeque<>()));
+    java.util.Collections.reverse(newestFirst);
+    return newestFirst;
   }
 
   /**

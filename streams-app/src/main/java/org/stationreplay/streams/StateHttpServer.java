@@ -88,6 +88,7 @@ public final class StateHttpServer implements AutoCloseable {
       forwarder.answer(ctx, station(ctx), () -> snapshotAnswer(ctx, streams,
           s -> Json.mapper().valueToTree(s.value(index))));
     });
+    app.get("/api/timeline", ctx -> forwarder.answer(ctx, station(ctx), () -> timeline(ctx, streams)));
     app.get("/api/replays", ctx -> json(ctx, HttpStatus.OK, Map.of("replays", feed.replays())));
     app.get("/api/series", ctx -> json(ctx, HttpStatus.OK, feed.series(station(ctx))));
     app.get("/api/replay", ctx -> feed.replayStatus(station(ctx)).ifPresentOrElse(
@@ -195,6 +196,34 @@ public final class StateHttpServer implements AutoCloseable {
       streams.snapshotAt(station, instant).ifPresentOrElse(s -> jsonNode(ctx, view.apply(s)),
           () -> json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "nothing was in orbit at " + instant)));
     }
+  }
+
+  static final int TIMELINE_DEFAULT = 50;
+  static final int TIMELINE_MAX = 500;
+
+  /**
+   * The events of the replay's current run up to {@code ?at=} (a date means its end; default: as far as the fold
+   * has got), newest first, {@code ?limit=} of them: what a page that connects mid-replay, seeks or travels in time
+   * shows as its timeline.
+   */
+  private static void timeline(Context ctx, StationStreamsApp streams) {
+    String at = ctx.queryParam("at");
+    String limitParam = ctx.queryParam("limit");
+    int limit = TIMELINE_DEFAULT;
+    if (limitParam != null) {
+      try {
+        limit = Integer.parseInt(limitParam.trim());
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > TIMELINE_MAX) {
+        throw new IllegalArgumentException("limit must be a whole number from 1 to " + TIMELINE_MAX + ", was '"
+            + (limitParam.length() > 20 ? limitParam.substring(0, 20) + "..." : limitParam) + "'");
+      }
+    }
+    Instant until = at == null ? null : TimeArgs.endOf(at);
+    List<TimelineEntry> events = streams.timeline(station(ctx), until, limit);
+    json(ctx, HttpStatus.OK, Map.of("events", events));
   }
 
   /** What {@code GET /api/projections} lists: every projection, its topic, schema and state in each partition. */

@@ -152,6 +152,19 @@ public final class StationStreamsApp implements AutoCloseable {
     return LogRefold.at(eventLog, start, replay, instant, engine, System.currentTimeMillis());
   }
 
+  /**
+   * The last {@code limit} events of a replay's current run up to {@code instant} (null: up to now), newest first,
+   * read back from the event log; empty before the replay's first record.
+   */
+  public java.util.List<TimelineEntry> timeline(String replay, Instant instant, int limit) {
+    ReadOnlyKeyValueStore<String, RunStart> runs = store(StationTopology.RUNS_STORE);
+    RunStart start = runs.get(replay);
+    if (start == null) {
+      return java.util.List.of();
+    }
+    return LogRefold.timeline(eventLog, start, replay, instant, limit, engine, System.currentTimeMillis());
+  }
+
   /** A replay's state document at {@code instant}, composed from {@link #snapshotAt}. */
   public Optional<org.stationreplay.state.StationState> stateAt(String replay, Instant instant) {
     return snapshotAt(replay, instant).map(s -> org.stationreplay.projections.Composite.state(engine, s));
