@@ -281,9 +281,29 @@
     renderModules(Array.isArray(s.modules) ? s.modules : []);
     renderVehicles(Array.isArray(s.visitingVehicles) ? s.visitingVehicles : []);
     renderSpotlight(s);
+    if (!travel.active) renderAssembly(s, false);
     renderProjections(s.projections);
     setText($('chart-people-now'), num(s.peopleAboard) ?? '');
     setText($('chart-modules-now'), num(s.moduleCount) ?? '');
+  }
+
+  // The station drawn as it grows, live or as of the time-travel date; the seed's caption of a recent milestone
+  // over it (reached within the last 120 simulated days).
+  function renderAssembly(s, traveling) {
+    const svg = $('assembly');
+    if (!svg || !window.StationAssembly) return;
+    window.StationAssembly.render(svg, s);
+    svg.dataset.asOf = s.asOf ?? '';
+    document.querySelector('.assembly-card')?.classList.toggle('traveling', traveling);
+    const ms = s.lastMilestone;
+    const asOf = toMs(s.asOf);
+    const reached = toMs(ms?.time);
+    const recent = ms && ms.title && asOf != null && reached != null && asOf - reached <= 120 * DAY;
+    $('assembly-caption').hidden = !recent;
+    if (recent) {
+      setText($('assembly-caption-title'), `${fmtDate(reached)} · ${ms.title}`);
+      setText($('assembly-caption-text'), ms.caption ?? '');
+    }
   }
 
   // "PT2050H12M" -> "2050 h 12 min"; anything else as it is.
@@ -1005,6 +1025,7 @@
     $('travel-timeline').replaceChildren(...events.map((e) => timelineEntry(e, false)));
   }
   function renderTravel(s) {
+    renderAssembly(s, true);
     setText($('travel-people-count'), text(num(s.peopleAboard) ?? s.crew?.length));
     setText($('travel-crew-count'), text(num(s.expeditionCrew)));
     setText($('travel-expedition'), text(s.expedition));
@@ -1033,6 +1054,7 @@
     clearTimeout(travel.retry);
     $('travel-panel').hidden = true;
     document.querySelector('.travel-card').classList.remove('traveling');
+    if (live.state) renderAssembly(live.state, false);
     updateTravelRange();
   }
   $('travel-slider').addEventListener('input', onTravelInput);
