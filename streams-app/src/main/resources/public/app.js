@@ -69,7 +69,7 @@
     return `${Math.round(v / 1000)} s`;
   }
   const TYPE_LABELS = {
-    VehicleArrived: 'Arrival', VehicleDeparted: 'Departure', CrewArrived: 'Crew aboard',
+    VehicleArrived: 'Arrival', VehicleDeparted: 'Departure', VehicleRelocated: 'Port change', CrewArrived: 'Crew aboard',
     CrewDeparted: 'Crew left', ExpeditionStarted: 'Expedition', ElementAttached: 'Assembly',
     ElementRelocated: 'Relocation', ElementDetached: 'Detached', SpacewalkPerformed: 'Spacewalk',
     MilestoneReached: '★ Milestone', ReplayStarted: 'Replay',

@@ -15,6 +15,7 @@ import org.stationreplay.events.SpacewalkPerformed;
 import org.stationreplay.events.StationEvent;
 import org.stationreplay.events.VehicleArrived;
 import org.stationreplay.events.VehicleDeparted;
+import org.stationreplay.events.VehicleRelocated;
 
 /** The real history copied for a synthetic station: the same events, with ids made unique by a prefix. */
 final class Synthetic implements StationEvent.Cases<StationEvent> {
@@ -83,6 +84,12 @@ final class Synthetic implements StationEvent.Cases<StationEvent> {
   public StationEvent vehicleDeparted(VehicleDeparted e) {
     return new VehicleDeparted(id(e), e.time(), e.schemaVersion(), e.source(), e.precision(), e.notes(),
         e.vehicle());
+  }
+
+  @Override
+  public StationEvent vehicleRelocated(VehicleRelocated e) {
+    return new VehicleRelocated(id(e), e.time(), e.schemaVersion(), e.source(), e.precision(), e.notes(),
+        e.vehicle(), e.from(), e.to());
   }
 
   @Override

@@ -58,10 +58,10 @@ class GarbageIT {
         String last = Json.write(history.events().get(history.size() - 1));
         List<String> garbage = List.of(
             "{\"id\": \"half a rec",
-            "{\"id\":\"x-1\",\"type\":\"StationExploded\",\"time\":\"2021-11-03T00:00:00Z\"," + SOURCE + "}",
-            "{\"id\":\"x-2\",\"type\":\"CrewArrived\",\"time\":\"2021-11-03T00:00:00Z\"," + SOURCE
+            "{\"id\":\"x-1\",\"type\":\"StationExploded\",\"time\":\"2022-01-01T00:00:00Z\"," + SOURCE + "}",
+            "{\"id\":\"x-2\",\"type\":\"CrewArrived\",\"time\":\"2022-01-01T00:00:00Z\"," + SOURCE
                 + ",\"vehicle\":\"Soyuz MS-19\",\"crew\":[{\"name\":\"Marvin\",\"agency\":\"MARS\",\"role\":\"visitor\"}]}",
-            "{\"id\":\"x-3\",\"type\":\"CrewDeparted\",\"time\":\"2021-11-03T00:00:00Z\"," + SOURCE
+            "{\"id\":\"x-3\",\"type\":\"CrewDeparted\",\"time\":\"2022-01-01T00:00:00Z\"," + SOURCE
                 + ",\"vehicle\":\"Soyuz MS-19\",\"crew\":[\"Yuri Gagarin\"]}",
             last,
             "{\"id\":\"x-4\",\"type\":\"VehicleDeparted\",\"time\":\"1999-01-01T00:00:00Z\"," + SOURCE

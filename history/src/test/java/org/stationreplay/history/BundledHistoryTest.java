@@ -29,10 +29,26 @@ class BundledHistoryTest {
   }
 
   @Test
-  void shouldRunFromZaryaToThe21stAnniversary() {
+  void shouldRunFromZaryaToTheLastEventOf2021() {
     assertThat(HISTORY.firstTime()).isEqualTo(Instant.parse("1998-11-20T06:40:00Z"));
     assertThat(HISTORY.lines().get(0).event().id()).isEqualTo("1998-11-20-zarya-attached");
-    assertThat(LocalDate.ofInstant(HISTORY.lastTime(), ZoneOffset.UTC)).isEqualTo(LocalDate.of(2021, 11, 2));
+    // The last event of 2021: SpaceX CRS-24 docked on 22 Dec; nothing arrived, left or moved after it that year.
+    assertThat(HISTORY.lines().get(HISTORY.size() - 1).event().id()).isEqualTo("2021-12-22-spacex-crs-24-arrived");
+    assertThat(LocalDate.ofInstant(HISTORY.lastTime(), ZoneOffset.UTC)).isEqualTo(LocalDate.of(2021, 12, 22));
+  }
+
+  @Test
+  void shouldEndOn31December2021WithTheStationAsItWas() {
+    StationState end = Fold.stateAt(HISTORY.events(), Instant.parse("2021-12-31T23:59:59.999Z"));
+    assertThat(end.crew()).extracting(PersonAboard::name).containsExactlyInAnyOrder("Anton Shkaplerov",
+        "Pyotr Dubrov", "Mark T. Vande Hei", "Raja Chari", "Thomas Marshburn", "Kayla Barron", "Matthias Maurer");
+    assertThat(end.expeditionCrew()).isEqualTo(7);
+    assertThat(end.expedition()).isEqualTo(66);
+    assertThat(end.modules()).extracting(AttachedElement::name).endsWith("Bishop", "Nauka", "Prichal").hasSize(18);
+    assertThat(end.spacewalks()).isEqualTo(245);
+    assertThat(end.visitingVehicles()).extracting(v -> v.name() + " at " + v.port()).containsExactly(
+        "Soyuz MS-19 at Rassvet", "Progress MS-18 at Zvezda aft", "Crew Dragon Endurance (Crew-3) at Harmony forward",
+        "SpaceX CRS-24 at Harmony zenith");
   }
 
   @Test

@@ -9,7 +9,7 @@ import org.stationreplay.state.StationState;
 import org.stationreplay.topics.StationTopics;
 
 /**
- * The benchmarks' input: the real bundled history (1,076 events), as objects and as the record values the
+ * The benchmarks' input: the real bundled history (1,114 events), as objects and as the record values the
  * producer writes on {@code station.events} ({@link JsonSerde} of {@link StationEvent}: each event at its type's
  * current version, so version-1 spacewalks of the file arrive as version 2). Loaded once per forked JVM.
  */

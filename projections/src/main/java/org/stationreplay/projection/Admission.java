@@ -19,10 +19,12 @@ import org.stationreplay.events.MilestoneReached;
 import org.stationreplay.events.SpacewalkPerformed;
 import org.stationreplay.events.VehicleArrived;
 import org.stationreplay.events.VehicleDeparted;
+import org.stationreplay.events.VehicleRelocated;
 
 /**
  * The station's rules, checked once for every history event before any projection sees it: nobody leaves who is
- * not aboard, nothing detaches that is not attached, crew move only on a docked vehicle, expeditions count up, time
+ * not aboard, nothing detaches that is not attached, only a docked vehicle moves to another port, crew move only
+ * on a docked vehicle, expeditions count up, time
  * does not run backwards and no event is applied twice. One rule set in one place: the history validator reports a
  * refusal with {@code file:line}, the Streams app sends the record to the dead-letter topic, and projections can
  * trust every event they get.
@@ -182,6 +184,12 @@ public record Admission(
     public Admission vehicleDeparted(VehicleDeparted e) {
       requireDocked(e, e.vehicle());
       return s.with(s.expedition, s.aboard, minus(s.docked, Set.of(e.vehicle())), s.attached);
+    }
+
+    @Override
+    public Admission vehicleRelocated(VehicleRelocated e) {
+      requireDocked(e, e.vehicle());
+      return s;
     }
 
     @Override

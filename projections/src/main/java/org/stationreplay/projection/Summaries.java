@@ -16,6 +16,7 @@ import org.stationreplay.events.SpacewalkPerformed;
 import org.stationreplay.events.StationEvent;
 import org.stationreplay.events.VehicleArrived;
 import org.stationreplay.events.VehicleDeparted;
+import org.stationreplay.events.VehicleRelocated;
 
 /** One readable line per event, for timelines: "Soyuz TM-31 docked at Zvezda aft". */
 public final class Summaries implements StationEvent.Cases<String> {
@@ -65,6 +66,11 @@ public final class Summaries implements StationEvent.Cases<String> {
   @Override
   public String vehicleDeparted(VehicleDeparted e) {
     return e.vehicle() + " departed";
+  }
+
+  @Override
+  public String vehicleRelocated(VehicleRelocated e) {
+    return e.vehicle() + " moved to " + e.to();
   }
 
   @Override

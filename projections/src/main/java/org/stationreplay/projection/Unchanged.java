@@ -11,6 +11,7 @@ import org.stationreplay.events.MilestoneReached;
 import org.stationreplay.events.SpacewalkPerformed;
 import org.stationreplay.events.VehicleArrived;
 import org.stationreplay.events.VehicleDeparted;
+import org.stationreplay.events.VehicleRelocated;
 
 /**
  * The cases of a projection that cares about a few event types: every type leaves the value as it is unless a
@@ -67,6 +68,11 @@ public abstract class Unchanged<S> implements HistoryEvent.Cases<S> {
 
   @Override
   public S vehicleDeparted(VehicleDeparted e) {
+    return value;
+  }
+
+  @Override
+  public S vehicleRelocated(VehicleRelocated e) {
     return value;
   }
 

@@ -20,6 +20,7 @@ import org.stationreplay.events.Source;
 import org.stationreplay.events.SpacewalkPerformed;
 import org.stationreplay.events.VehicleArrived;
 import org.stationreplay.events.VehicleDeparted;
+import org.stationreplay.events.VehicleRelocated;
 import org.stationreplay.events.VehicleType;
 
 /** Terse event builders for fold tests. */
@@ -52,6 +53,10 @@ public final class Events {
   public static VehicleArrived docked(String time, String vehicle) {
     return new VehicleArrived(id(time, vehicle + "-arrived"), t(time), 1, SRC, null, null, vehicle,
         VehicleType.SOYUZ, BerthingMode.DOCKED, null, Agency.ROSCOSMOS);
+  }
+
+  public static VehicleRelocated moved(String time, String vehicle, String from, String to) {
+    return new VehicleRelocated(id(time, vehicle + "-relocated"), t(time), 1, SRC, null, null, vehicle, from, to);
   }
 
   public static VehicleDeparted undocked(String time, String vehicle) {

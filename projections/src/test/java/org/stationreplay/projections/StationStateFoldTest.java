@@ -135,6 +135,12 @@ class StationStateFoldTest {
   }
 
   @Test
+  void shouldRejectARelocationOfAVehicleThatIsNotDocked() {
+    assertRejected(EARLY_HISTORY, org.stationreplay.projection.Events.moved("2001-01-01", "Soyuz TM-32", "Zarya nadir",
+        "Zvezda aft"), "vehicle 'Soyuz TM-32' is not docked");
+  }
+
+  @Test
   void shouldRejectADetachOfSomethingNotAttached() {
     assertRejected(EARLY_HISTORY, detached("2001-01-01", "Nauka"),
         "element 'Nauka' is not attached");

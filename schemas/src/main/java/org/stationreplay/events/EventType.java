@@ -21,6 +21,7 @@ public enum EventType {
   EXPEDITION_STARTED("ExpeditionStarted", ExpeditionStarted.class),
   VEHICLE_ARRIVED("VehicleArrived", VehicleArrived.class),
   VEHICLE_DEPARTED("VehicleDeparted", VehicleDeparted.class),
+  VEHICLE_RELOCATED("VehicleRelocated", VehicleRelocated.class),
   /** Version 2 replaced the integer {@code durationMinutes} with the ISO-8601 {@code duration}. */
   SPACEWALK_PERFORMED("SpacewalkPerformed", SpacewalkPerformed.class, SpacewalkPerformed.SCHEMA_VERSION),
   MILESTONE_REACHED("MilestoneReached", MilestoneReached.class),
@@ -97,6 +98,7 @@ public enum EventType {
     @Override public EventType expeditionStarted(ExpeditionStarted e) { return EXPEDITION_STARTED; }
     @Override public EventType vehicleArrived(VehicleArrived e) { return VEHICLE_ARRIVED; }
     @Override public EventType vehicleDeparted(VehicleDeparted e) { return VEHICLE_DEPARTED; }
+    @Override public EventType vehicleRelocated(VehicleRelocated e) { return VEHICLE_RELOCATED; }
     @Override public EventType spacewalkPerformed(SpacewalkPerformed e) { return SPACEWALK_PERFORMED; }
     @Override public EventType milestoneReached(MilestoneReached e) { return MILESTONE_REACHED; }
     @Override public EventType replayStarted(ReplayStarted e) { return REPLAY_STARTED; }

@@ -6,7 +6,7 @@ package org.stationreplay.events;
  */
 public sealed interface HistoryEvent extends StationEvent
     permits ElementAttached, ElementDetached, ElementRelocated, CrewArrived, CrewDeparted, ExpeditionStarted,
-        VehicleArrived, VehicleDeparted, SpacewalkPerformed, MilestoneReached {
+        VehicleArrived, VehicleDeparted, VehicleRelocated, SpacewalkPerformed, MilestoneReached {
 
   /** Dispatches to the method of {@code cases} for this event's type. */
   <R> R accept(HistoryEvent.Cases<R> cases);
@@ -41,6 +41,8 @@ public sealed interface HistoryEvent extends StationEvent
     R vehicleArrived(VehicleArrived e);
 
     R vehicleDeparted(VehicleDeparted e);
+
+    R vehicleRelocated(VehicleRelocated e);
 
     R spacewalkPerformed(SpacewalkPerformed e);
 

@@ -23,6 +23,7 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = ExpeditionStarted.class, name = "ExpeditionStarted"),
     @JsonSubTypes.Type(value = VehicleArrived.class, name = "VehicleArrived"),
     @JsonSubTypes.Type(value = VehicleDeparted.class, name = "VehicleDeparted"),
+    @JsonSubTypes.Type(value = VehicleRelocated.class, name = "VehicleRelocated"),
     @JsonSubTypes.Type(value = SpacewalkPerformed.class, name = "SpacewalkPerformed"),
     @JsonSubTypes.Type(value = MilestoneReached.class, name = "MilestoneReached"),
     @JsonSubTypes.Type(value = ReplayStarted.class, name = "ReplayStarted"),

@@ -29,6 +29,7 @@ import org.stationreplay.events.StationEvent;
 import org.stationreplay.events.TimePrecision;
 import org.stationreplay.events.VehicleArrived;
 import org.stationreplay.events.VehicleDeparted;
+import org.stationreplay.events.VehicleRelocated;
 import org.stationreplay.events.VehicleType;
 
 /**
@@ -103,6 +104,7 @@ final class EventParser {
   private static final long EXPEDITION_FIELDS = bits("expedition", "commander");
   private static final long VEHICLE_ARRIVED_FIELDS = bits("vehicle", "vehicleType", "mode", "port", "agency");
   private static final long VEHICLE_DEPARTED_FIELDS = bits("vehicle");
+  private static final long VEHICLE_RELOCATED_FIELDS = bits("vehicle", "from", "to");
   private static final long SPACEWALK_FIELDS = bits("crew", "duration", "designation", "airlock", "purpose");
   private static final long MILESTONE_FIELDS = bits("title", "caption");
   private static final long REPLAY_STARTED_FIELDS = bits("reason");
@@ -328,6 +330,9 @@ final class EventParser {
               enumOf(Agency.class, f.agency)) : null;
       case VEHICLE_DEPARTED -> own == (own & VEHICLE_DEPARTED_FIELDS)
           ? new VehicleDeparted(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.vehicle) : null;
+      case VEHICLE_RELOCATED -> own == (own & VEHICLE_RELOCATED_FIELDS)
+          ? new VehicleRelocated(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.vehicle, f.from, f.to)
+          : null;
       case SPACEWALK_PERFORMED -> own == (own & SPACEWALK_FIELDS)
           && f.members == null && (f.duration == null || StrictEventReader.isDuration(f.duration))
           ? new SpacewalkPerformed(f.id, time, f.schemaVersion, f.source, precision, f.notes, f.names,

@@ -18,6 +18,7 @@ import org.stationreplay.events.SpacewalkPerformed;
 import org.stationreplay.events.StationEvent;
 import org.stationreplay.events.VehicleArrived;
 import org.stationreplay.events.VehicleDeparted;
+import org.stationreplay.events.VehicleRelocated;
 
 /**
  * The fast way in for the common case, a document of its type's current version: read straight into its record by
@@ -67,6 +68,7 @@ final class StrictEventReader {
       }
       @Override public Boolean vehicleArrived(VehicleArrived x) { return name(x.vehicle()); }
       @Override public Boolean vehicleDeparted(VehicleDeparted x) { return name(x.vehicle()); }
+      @Override public Boolean vehicleRelocated(VehicleRelocated x) { return name(x.vehicle()) && name(x.to()); }
       @Override public Boolean spacewalkPerformed(SpacewalkPerformed x) { return names(x.crew()); }
       @Override public Boolean milestoneReached(MilestoneReached x) {
         return name(x.title()) && !x.caption().isBlank() && x.caption().length() <= 2000;

@@ -32,6 +32,8 @@ public final class EventSamples {
             NASA_ISS, null, null, "STS-102 Discovery", List.of("William Shepherd", "Yuri Gidzenko")),
         new VehicleDeparted("2001-03-18-sts-102-discovery-departed", Instant.parse("2001-03-18T04:32:00Z"), 1,
             NASA_ISS, null, null, "STS-102 Discovery"),
+        new VehicleRelocated("2021-09-28-soyuz-ms-18-relocated", Instant.parse("2021-09-28T12:33:00Z"), 1, NASA_ISS,
+            null, "Rassvet to Nauka, to free Rassvet for Soyuz MS-19", "Soyuz MS-18", "Rassvet", "Nauka nadir"),
         new SpacewalkPerformed("2013-11-09-spacewalk-kotov-ryazanskiy", Instant.parse("2013-11-09T14:34:00Z"), 2,
             NASA_ISS, null, null, List.of("Oleg Kotov", "Sergey Ryazanskiy"), Duration.ofMinutes(330),
             "Russian EVA 36", "Pirs", "Olympic torch"),
