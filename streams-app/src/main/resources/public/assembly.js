@@ -182,7 +182,8 @@
     }));
     // Fit the drawing, with room for labels.
     if (nodes.length) {
-      const xs = nodes.flatMap((n) => [n.x - n.w / 2 - 8, n.x + n.w / 2 + 8]);
+      const half = (n) => Math.max(n.w / 2, n.kind === 'MODULE' || n.kind === 'VEHICLE' ? n.name.length * 2.9 : 0);
+      const xs = nodes.flatMap((n) => [n.x - half(n) - 8, n.x + half(n) + 8]);
       const ys = nodes.flatMap((n) => [n.y - n.h / 2 - 8, n.y + n.h / 2 + 16]);
       const minX = Math.min(...xs); const maxX = Math.max(...xs);
       const minY = Math.min(...ys); const maxY = Math.max(...ys);

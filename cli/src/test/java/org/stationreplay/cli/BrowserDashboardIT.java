@@ -189,6 +189,51 @@ class BrowserDashboardIT {
     List<String> reversed = new java.util.ArrayList<>(expected.subList(expected.size() - shown.size(), expected.size()));
     java.util.Collections.reverse(reversed);
     assertThat(shown).as("every event, once, in order").isEqualTo(reversed);
+
+    // The station drawn: every part of the state on that date, every visiting vehicle at its port.
+    StationState then = Fold.stateAt(HISTORY.events(), simulated.minusMillis(1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> drawnParts().equals(partsOf(then)));
+    assertThat(drawnVehicles()).isEqualTo(vehiclesOf(then));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 720));
+    js("window.scrollTo(0, 0)"); // as a projector shows the page: the date, the counters, the station
+    screenshot("assembly-1280x720");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    await().atMost(Duration.ofSeconds(10)).until(() -> drawnParts().equals(partsOf(then)));
+    assertThat((Boolean) js("const r = document.getElementById('assembly').getBoundingClientRect();"
+        + "return r.width > 300 && r.right <= window.innerWidth + 1;")).as("the drawing fits a phone's width").isTrue();
+    js("document.querySelector('.assembly-card').scrollIntoView()");
+    screenshot("assembly-390x844");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 1000));
+  }
+
+  /** Module and element names drawn, sorted (read in one script: the drawing may be redrawn meanwhile). */
+  @SuppressWarnings("unchecked")
+  private static List<String> drawnParts() {
+    return ((List<String>) js("return [...document.querySelectorAll('#assembly .asm-node')]"
+        + ".filter(g => g.dataset.kind !== 'VEHICLE').map(g => g.dataset.name);")).stream().sorted().toList();
+  }
+
+  /** "vehicle @ port" for each vehicle drawn, sorted. */
+  @SuppressWarnings("unchecked")
+  private static List<String> drawnVehicles() {
+    return ((List<String>) js("return [...document.querySelectorAll('#assembly .asm-node')]"
+        + ".filter(g => g.dataset.kind === 'VEHICLE').map(g => g.dataset.name + ' @ ' + g.dataset.port);"))
+        .stream().sorted().toList();
+  }
+
+  private static List<String> partsOf(StationState s) {
+    return java.util.stream.Stream.concat(s.modules().stream(), s.elements().stream()).map(e -> e.name()).sorted()
+        .toList();
+  }
+
+  private static List<String> vehiclesOf(StationState s) {
+    return s.visitingVehicles().stream().map(v -> v.name() + " @ " + v.port()).sorted().toList();
+  }
+
+  private static void travelTo(String date) {
+    js("const s = document.getElementById('travel-slider'); s.value = arguments[0];"
+        + "s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));",
+        String.valueOf(LocalDate.parse(date).toEpochDay()));
   }
 
   /** The event ids a timeline list shows, top to bottom, read in one script (the list may be redrawn). */
@@ -216,7 +261,19 @@ class BrowserDashboardIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> !timeline("travel-timeline").isEmpty());
     assertThat(timeline("travel-timeline")).hasSize(12)
         .startsWith(upToThen.get(upToThen.size() - 1), upToThen.get(upToThen.size() - 2));
+
+    // The drawing follows time travel: the station of Feb 2001, and Soyuz TM-31 moved from Zvezda aft to Zarya
+    // nadir on the 24th (a VehicleRelocated event).
+    travelTo("2001-02-23");
+    StationState before = Fold.stateAt(HISTORY.events(), Instant.parse("2001-02-23T23:59:59.999Z"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> drawnParts().equals(partsOf(before))
+        && drawnVehicles().equals(vehiclesOf(before)));
+    assertThat(drawnVehicles()).contains("Soyuz TM-31 @ Zvezda aft");
+    travelTo("2001-02-24");
+    await().atMost(Duration.ofSeconds(30)).until(() -> drawnVehicles().contains("Soyuz TM-31 @ Zarya nadir"));
     click("btn-live");
+    StationState live = Fold.stateAt(HISTORY.events(), Instant.parse("2009-07-19T23:59:59.999Z"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> drawnParts().equals(partsOf(live)));
   }
 
   @Test
