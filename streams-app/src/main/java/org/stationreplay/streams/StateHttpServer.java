@@ -41,8 +41,8 @@ public final class StateHttpServer implements AutoCloseable {
   }
 
   public static StateHttpServer start(StationStreamsApp streams, StateFeed feed, ControlPublisher control,
-      String host, int port) {
-    return start(streams, feed, control, host, port, null);
+      StationMetrics metrics, String host, int port) {
+    return start(streams, feed, control, metrics, host, port, null);
   }
 
   /**
@@ -50,7 +50,7 @@ public final class StateHttpServer implements AutoCloseable {
    *     when {@code host} is not a loopback address, since anyone who reaches the port could steer the replays
    */
   public static StateHttpServer start(StationStreamsApp streams, StateFeed feed, ControlPublisher control,
-      String host, int port, String controlToken) {
+      StationMetrics metrics, String host, int port, String controlToken) {
     ControlAuth auth = ControlAuth.forHost(host, controlToken);
     Forwarder forwarder = new Forwarder(streams);
     ExecutorService writers = Executors.newFixedThreadPool(4, daemon("sse-writer"));
@@ -105,6 +105,11 @@ public final class StateHttpServer implements AutoCloseable {
     });
     app.sse("/api/stream", client -> stream(client, feed, writers, live));
     app.get("/api/health", ctx -> json(ctx, HttpStatus.OK, health(streams, feed, station(ctx))));
+    // For Prometheus (README, "Monitoring"): what is in memory, no Kafka read per scrape.
+    app.get("/metrics", ctx -> {
+      StationMetrics.Scrape scrape = metrics.scrape(ctx.header("Accept"));
+      ctx.contentType(scrape.contentType()).header("Cache-Control", "no-store").result(scrape.body());
+    });
     app.exception(StationStreamsApp.StateNotReadyException.class,
         (e, ctx) -> json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", e.getMessage())));
     app.exception(IllegalArgumentException.class,
@@ -115,7 +120,7 @@ public final class StateHttpServer implements AutoCloseable {
       String path = ctx.path().length() > 60 ? ctx.path().substring(0, 60) + "..." : ctx.path();
       String error = switch (e.getStatus()) {
         case 404 -> "no endpoint " + ctx.method() + " " + path + " (the API: /api/state, /api/projections, "
-            + "/api/stream, /api/control, /api/replay, /api/replays, /api/series, /api/health)";
+            + "/api/stream, /api/control, /api/replay, /api/replays, /api/series, /api/health; /metrics)";
         case 405 -> ctx.method() + " is not allowed on " + path;
         case 413 -> "the body is too large: a command is a small JSON object (at most "
             + org.stationreplay.control.ControlCommands.MAX_LENGTH + " characters)";
