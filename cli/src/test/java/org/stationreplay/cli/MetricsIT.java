@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,6 +145,14 @@ class MetricsIT {
     Scrape scrape = Scrape.parse(get("/metrics", null).body());
     // Also found by then: the fold's dead letters as Kafka Streams counts them (the project's sensor, per thread).
     assertThat(scrape.samples("kafka_stream_station_dead_letters_total")).isNotEmpty();
+    // The example Grafana dashboard charts only what this endpoint really exports.
+    String dashboard = Files.readString(Path.of("..", "docs", "monitoring", "grafana-dashboard.json"));
+    Matcher charted = Pattern.compile("\\b(?:kafka|station|jvm|process)_[a-z0-9_]+").matcher(dashboard);
+    Set<String> names = new java.util.TreeSet<>();
+    while (charted.find()) {
+      names.add(charted.group());
+    }
+    assertThat(names).isNotEmpty().allSatisfy(n -> assertThat(scrape.samples(n)).as(n).isNotEmpty());
     assertThat(scrape.samples("kafka_consumer_fetch_manager_records_lag_max"))
         .noneMatch(s -> s.labels().getOrDefault("topic", "").equals(topics.events().replace('.', '_')))
         .noneMatch(s -> s.labels().getOrDefault("topic", "").equals(topics.clock().replace('.', '_')));

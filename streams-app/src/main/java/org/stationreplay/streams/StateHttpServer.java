@@ -29,6 +29,8 @@ import org.stationreplay.topics.StationTopics;
 public final class StateHttpServer implements AutoCloseable {
   public static final String LOOPBACK = "127.0.0.1";
   static final int CLIENT_QUEUE = 20_000;
+  /** Where Prometheus scrapes (docs/monitoring/prometheus.yml says so too; DockerComposeTest checks). */
+  public static final String METRICS_PATH = "/metrics";
 
   private final Javalin app;
   private final ExecutorService writers;
@@ -106,7 +108,7 @@ public final class StateHttpServer implements AutoCloseable {
     app.sse("/api/stream", client -> stream(client, feed, writers, live));
     app.get("/api/health", ctx -> json(ctx, HttpStatus.OK, health(streams, feed, station(ctx))));
     // For Prometheus (README, "Monitoring"): what is in memory, no Kafka read per scrape.
-    app.get("/metrics", ctx -> {
+    app.get(METRICS_PATH, ctx -> {
       StationMetrics.Scrape scrape = metrics.scrape(ctx.header("Accept"));
       ctx.contentType(scrape.contentType()).header("Cache-Control", "no-store").result(scrape.body());
     });
