@@ -47,6 +47,7 @@ public final class StateFeed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StateFeed.class);
   /** How long a clock record may wait for a projection's record before the feed asks whether it can still come. */
   static final Duration PATIENCE = Duration.ofMillis(500);
+  private static final java.util.concurrent.atomic.AtomicInteger FEEDS = new java.util.concurrent.atomic.AtomicInteger();
 
   /** One entry of the feed. */
   record Entry(FeedPosition position, String json, boolean reset) {}
@@ -101,7 +102,9 @@ public final class StateFeed implements AutoCloseable {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-    config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "station-feed"); // its metrics' client_id
+    // Its metrics' client_id; a second feed in one process (tests) gets its own, as Kafka's JMX names must differ.
+    int feeds = FEEDS.incrementAndGet();
+    config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, feeds == 1 ? "station-feed" : "station-feed-" + feeds);
     consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     List<String> followed = new ArrayList<>(List.of(topics.clock(), topics.replayStatus(), topics.projectionStatus()));
     for (int i = 0; i < engine.size(); i++) {
