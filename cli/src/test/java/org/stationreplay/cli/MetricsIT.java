@@ -102,6 +102,9 @@ class MetricsIT {
 
     try (SseReader dashboard = new SseReader(URI.create(base + "/api/stream"), null)) {
       assertThat(dashboard.next("state", Duration.ofSeconds(30))).isNotNull();
+      // Counted once subscribed, which may complete just after the first state is on its way.
+      await().atMost(Duration.ofSeconds(10)).until(() -> Scrape.parse(get("/metrics", null).body())
+          .single("station_sse_clients") == 1);
       HttpResponse<String> response = get("/metrics", null);
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
