@@ -68,6 +68,22 @@
     if (v < 60000) return `${(v / 1000).toFixed(1)} s`;
     return `${Math.round(v / 1000)} s`;
   }
+  // The fold's lag in simulated time: the state moves day by day between events (a clock tick at each simulated
+  // midnight), so under a day is as close as it gets; the exact figure is in the title.
+  const DAY_MS = 86400000;
+  function fmtFoldLag(ms) {
+    if (ms == null) return '–';
+    if (ms < DAY_MS) return '< 1 d';
+    const days = ms / DAY_MS;
+    if (days < 365.25) return `${Math.floor(days)} d`;
+    return `${(days / 365.25).toFixed(1)} y`;
+  }
+  /** simulatedTime (replay status) minus asOf (state), never negative: the status comes every 250 ms. */
+  function foldLagMs(state, status) {
+    const asOf = toMs(state?.asOf);
+    const clock = toMs(status?.simulatedTime);
+    return asOf == null || clock == null ? null : Math.max(0, clock - asOf);
+  }
   const TYPE_LABELS = {
     VehicleArrived: 'Arrival', VehicleDeparted: 'Departure', VehicleRelocated: 'Port change', CrewArrived: 'Crew aboard',
     CrewDeparted: 'Crew left', ExpeditionStarted: 'Expedition', ElementAttached: 'Assembly',
@@ -236,6 +252,11 @@
     setText($('replay-failure'), failure);
     $('replay-failure').hidden = !failure;
     setText($('replay-lag'), fmtLag(st?.lagMillis));
+    const foldLag = foldLagMs(s, st);
+    setText($('fold-lag'), fmtFoldLag(foldLag));
+    $('fold-lag').dataset.level = foldLag != null && foldLag >= 7 * DAY_MS ? 'behind' : 'ok';
+    $('fold-lag').title = foldLag == null ? 'no state or no replay status yet'
+      : `${(foldLag / 3600000).toFixed(1)} h behind the replay's clock (simulated time)`;
     $('btn-pause').classList.toggle('primary', state === 'PLAYING');
     $('btn-resume').classList.toggle('primary', state === 'PAUSED');
 

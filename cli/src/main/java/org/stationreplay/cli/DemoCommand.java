@@ -103,8 +103,8 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println();
       System.out.println("  Station History Replay is running: open http://" + stream.httpHost + ":"
           + service.httpPort() + "/");
-      System.out.println("  State API http://" + stream.httpHost + ":" + service.httpPort() + "/api/state, Kafka at "
-          + bootstrap + ", speed " + request.speed() + ". Ctrl-C to stop.");
+      System.out.println("  State API http://" + stream.httpHost + ":" + service.httpPort() + "/api/state, metrics "
+          + "/metrics, Kafka at " + bootstrap + ", speed " + request.speed() + ". Ctrl-C to stop.");
       for (String note : setup.notes()) {
         System.out.println("  " + note);
       }

@@ -41,7 +41,8 @@ final class StreamCommand implements Callable<Integer> {
         stream.httpPort,
         stream.controlToken, Duration.ofSeconds(120));
     String base = "http://" + stream.httpHost + ":" + service.httpPort();
-    System.out.println("Dashboard at " + base + "/  (API " + base + "/api/state; Ctrl-C to stop)");
+    System.out.println("Dashboard at " + base + "/  (API " + base + "/api/state, Prometheus metrics " + base
+        + "/metrics; Ctrl-C to stop)");
     System.out.flush();
     Shutdown.awaitSignal(List.of(service));
     return 0;

@@ -134,6 +134,8 @@ class BrowserDashboardIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> Integer.parseInt(text("module-count")) >= 2);
     assertThat(browser.findElements(By.cssSelector("#module-list .module"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector("#timeline .timeline-entry"))).isNotEmpty();
+    // How far the state is behind the replay's clock in simulated time, beside the producer's own lag.
+    await().atMost(Duration.ofSeconds(30)).until(() -> text("fold-lag").matches("< 1 d|\\d+ d|\\d+\\.\\d y"));
     // A projection beyond the counters is listed by name with its fields, from the same SSE states.
     // (read in one script: the list is redrawn whenever a value changes)
     await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -133,6 +133,43 @@ class DockerComposeTest {
     assertThat(urls).hasSameSizeAs(streams.keySet());
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldScrapeEveryStreamsInstancesMetricsEndpoint() throws Exception {
+    Map<String, Object> prometheus = map(services.get("prometheus"));
+    assertThat(prometheus).as("a prometheus service").isNotNull();
+    String mount = list(prometheus.get("volumes")).stream()
+        .filter(v -> v.contains(":/etc/prometheus/prometheus.yml")).findFirst().orElseThrow();
+    Path config = Path.of("..").resolve(mount.substring(0, mount.indexOf(':')));
+    Map<String, Object> scrape;
+    try (Reader r = Files.newBufferedReader(config)) {
+      scrape = new Yaml().load(r);
+    }
+    Set<String> targets = new HashSet<>();
+    for (Object job : (List<Object>) scrape.get("scrape_configs")) {
+      assertThat(map(job).getOrDefault("metrics_path", "/metrics")).as("the path the Streams app serves")
+          .isEqualTo(org.stationreplay.streams.StateHttpServer.METRICS_PATH);
+      for (Object group : (List<Object>) map(job).get("static_configs")) {
+        targets.addAll(list(map(group).get("targets")));
+      }
+    }
+    Set<String> expected = new HashSet<>();
+    stationServices().forEach((name, service) -> {
+      if (list(service.get("command")).contains("stream")) {
+        expected.add(service.get("hostname") + ":" + env(service).get("STATION_HTTP_PORT"));
+      }
+    });
+    assertThat(targets).as("every Streams instance's HTTP port, nothing else").isEqualTo(expected);
+  }
+
+  @Test
+  void shouldMountOnlyFilesThatExist() {
+    services.forEach((name, s) -> list(map(s).getOrDefault("volumes", List.of())).stream()
+        .filter(v -> v.startsWith("./docs/"))
+        .forEach(v -> assertThat(Path.of("..").resolve(v.substring(0, v.indexOf(':')))).as(name + ": " + v)
+            .exists()));
+  }
+
   /** The version of the Kafka clients this build runs with, as kafka-clients itself records it. */
   private static String kafkaVersion() {
     java.util.Properties p = new java.util.Properties();

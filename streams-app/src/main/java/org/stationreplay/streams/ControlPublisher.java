@@ -38,6 +38,11 @@ public final class ControlPublisher implements AutoCloseable {
     return new FeedPosition(m.partition(), m.offset());
   }
 
+  /** The producer, for its client metrics. */
+  KafkaProducer<String, byte[]> producer() {
+    return producer;
+  }
+
   @Override
   public void close() {
     producer.close();

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.stationreplay.projection.Clock;
 import org.stationreplay.projection.ProjectionEngine;
 import org.stationreplay.projections.Projections;
@@ -46,6 +47,7 @@ public final class StateFeed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StateFeed.class);
   /** How long a clock record may wait for a projection's record before the feed asks whether it can still come. */
   static final Duration PATIENCE = Duration.ofMillis(500);
+  private static final java.util.concurrent.atomic.AtomicInteger FEEDS = new java.util.concurrent.atomic.AtomicInteger();
 
   /** One entry of the feed. */
   record Entry(FeedPosition position, String json, boolean reset) {}
@@ -60,6 +62,8 @@ public final class StateFeed implements AutoCloseable {
     Entry latest;
     String statusJson;
     long bufferedChars;
+    /** The replay's clock and the state's asOf, for /metrics (read without the lock). */
+    volatile ReplayTimes times = ReplayTimes.NONE;
   }
 
   /**
@@ -98,6 +102,9 @@ public final class StateFeed implements AutoCloseable {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+    // Its metrics' client_id; a second feed in one process (tests) gets its own, as Kafka's JMX names must differ.
+    int feeds = FEEDS.incrementAndGet();
+    config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, feeds == 1 ? "station-feed" : "station-feed-" + feeds);
     consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     List<String> followed = new ArrayList<>(List.of(topics.clock(), topics.replayStatus(), topics.projectionStatus()));
     for (int i = 0; i < engine.size(); i++) {
@@ -203,6 +210,9 @@ public final class StateFeed implements AutoCloseable {
       } else if (state.asOf() != null) {
         s.series.add(new Point(state.asOf(), state.peopleAboard(), state.expeditionCrew(), state.moduleCount()));
       }
+      if (state.asOf() != null) {
+        s.times = s.times.withAsOf(state.asOf());
+      }
       s.buffer.addLast(entry);
       s.bufferedChars += entry.json().length();
       long share = BUFFER_CHARS / Math.max(1, stations.size());
@@ -219,8 +229,19 @@ public final class StateFeed implements AutoCloseable {
 
   private void onStatus(String key, String json) {
     Station s = station(key);
+    ReplayTimes times = s.times;
+    try {
+      JsonNode status = org.stationreplay.json.Json.mapper().readTree(json);
+      String simulated = status.path("simulatedTime").asText(null);
+      JsonNode lag = status.path("lagMillis");
+      times = times.withStatus(simulated == null ? null : Instant.parse(simulated),
+          lag.isNumber() ? lag.asDouble() : Double.NaN);
+    } catch (java.io.IOException | java.time.format.DateTimeParseException e) {
+      log.debug("Replay status of {} without a readable clock: {}", key, e.getMessage());
+    }
     synchronized (s) {
       s.statusJson = json;
+      s.times = times;
       for (FeedSubscriber sub : s.subscribers) {
         sub.replay(json);
       }
@@ -286,6 +307,12 @@ public final class StateFeed implements AutoCloseable {
     }
   }
 
+  /** A replay's clock (last status) and the latest state's asOf, as last read; {@link ReplayTimes#NONE} if unknown. */
+  public ReplayTimes times(String station) {
+    Station s = stations.get(station);
+    return s == null ? ReplayTimes.NONE : s.times;
+  }
+
   public List<Point> series(String station) {
     Station s = stations.get(station);
     if (s == null) {
@@ -317,6 +344,11 @@ public final class StateFeed implements AutoCloseable {
 
   public int subscribers() {
     return stations.values().stream().mapToInt(s -> s.subscribers.size()).sum();
+  }
+
+  /** The feed's consumer, for its client metrics (only {@code metrics()} is called from other threads: safe). */
+  KafkaConsumer<String, byte[]> consumer() {
+    return consumer;
   }
 
   /** Waits until the feed has read what the topics held when it started. */

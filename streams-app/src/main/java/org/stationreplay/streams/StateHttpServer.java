@@ -29,6 +29,8 @@ import org.stationreplay.topics.StationTopics;
 public final class StateHttpServer implements AutoCloseable {
   public static final String LOOPBACK = "127.0.0.1";
   static final int CLIENT_QUEUE = 20_000;
+  /** Where Prometheus scrapes (docs/monitoring/prometheus.yml says so too; DockerComposeTest checks). */
+  public static final String METRICS_PATH = "/metrics";
 
   private final Javalin app;
   private final ExecutorService writers;
@@ -41,8 +43,8 @@ public final class StateHttpServer implements AutoCloseable {
   }
 
   public static StateHttpServer start(StationStreamsApp streams, StateFeed feed, ControlPublisher control,
-      String host, int port) {
-    return start(streams, feed, control, host, port, null);
+      StationMetrics metrics, String host, int port) {
+    return start(streams, feed, control, metrics, host, port, null);
   }
 
   /**
@@ -50,7 +52,7 @@ public final class StateHttpServer implements AutoCloseable {
    *     when {@code host} is not a loopback address, since anyone who reaches the port could steer the replays
    */
   public static StateHttpServer start(StationStreamsApp streams, StateFeed feed, ControlPublisher control,
-      String host, int port, String controlToken) {
+      StationMetrics metrics, String host, int port, String controlToken) {
     ControlAuth auth = ControlAuth.forHost(host, controlToken);
     Forwarder forwarder = new Forwarder(streams);
     ExecutorService writers = Executors.newFixedThreadPool(4, daemon("sse-writer"));
@@ -106,6 +108,11 @@ public final class StateHttpServer implements AutoCloseable {
     });
     app.sse("/api/stream", client -> stream(client, feed, writers, live));
     app.get("/api/health", ctx -> json(ctx, HttpStatus.OK, health(streams, feed, station(ctx))));
+    // For Prometheus (README, "Monitoring"): what is in memory, no Kafka read per scrape.
+    app.get(METRICS_PATH, ctx -> {
+      StationMetrics.Scrape scrape = metrics.scrape(ctx.header("Accept"));
+      ctx.contentType(scrape.contentType()).header("Cache-Control", "no-store").result(scrape.body());
+    });
     app.exception(StationStreamsApp.StateNotReadyException.class,
         (e, ctx) -> json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", e.getMessage())));
     app.exception(IllegalArgumentException.class,
@@ -116,7 +123,7 @@ public final class StateHttpServer implements AutoCloseable {
       String path = ctx.path().length() > 60 ? ctx.path().substring(0, 60) + "..." : ctx.path();
       String error = switch (e.getStatus()) {
         case 404 -> "no endpoint " + ctx.method() + " " + path + " (the API: /api/state, /api/projections, "
-            + "/api/stream, /api/control, /api/replay, /api/replays, /api/series, /api/health)";
+            + "/api/stream, /api/control, /api/replay, /api/replays, /api/series, /api/health; /metrics)";
         case 405 -> ctx.method() + " is not allowed on " + path;
         case 413 -> "the body is too large: a command is a small JSON object (at most "
             + org.stationreplay.control.ControlCommands.MAX_LENGTH + " characters)";

@@ -20,12 +20,15 @@ public final class StationService implements AutoCloseable {
   private final StationStreamsApp streams;
   private final StateFeed feed;
   private final StateHttpServer http;
+  private final StationMetrics metrics;
   private final List<AutoCloseable> parts;
 
-  private StationService(StationStreamsApp streams, StateFeed feed, StateHttpServer http, List<AutoCloseable> parts) {
+  private StationService(StationStreamsApp streams, StateFeed feed, StateHttpServer http, StationMetrics metrics,
+      List<AutoCloseable> parts) {
     this.streams = streams;
     this.feed = feed;
     this.http = http;
+    this.metrics = metrics;
     this.parts = parts;
   }
 
@@ -55,16 +58,18 @@ public final class StationService implements AutoCloseable {
       parts.add(feed);
       ControlPublisher control = new ControlPublisher(settings.clientConfig(), settings.topics().control());
       parts.add(control);
+      StationMetrics metrics = new StationMetrics(streams, feed, control);
+      parts.add(metrics);
       StateHttpServer http;
       try {
-        http = StateHttpServer.start(streams, feed, control, httpHost, httpPort, controlToken);
+        http = StateHttpServer.start(streams, feed, control, metrics, httpHost, httpPort, controlToken);
       } catch (RuntimeException e) {
         throw new IllegalStateException("cannot serve HTTP on " + httpHost + ":" + httpPort + " ("
             + rootMessage(e) + "); choose another port with --http-port", e);
       }
       parts.add(http);
       streams.awaitRunning(timeout);
-      return new StationService(streams, feed, http, parts);
+      return new StationService(streams, feed, http, metrics, parts);
     } catch (RuntimeException | InterruptedException e) {
       closeAll(parts);
       throw e;
@@ -85,6 +90,11 @@ public final class StationService implements AutoCloseable {
 
   public StationStreamsApp streams() {
     return streams;
+  }
+
+  /** What {@code GET /metrics} serves; its registry takes more meters (the demo's replay, say). */
+  public StationMetrics metrics() {
+    return metrics;
   }
 
   public int httpPort() {

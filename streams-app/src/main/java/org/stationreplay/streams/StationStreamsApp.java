@@ -192,6 +192,11 @@ public final class StationStreamsApp implements AutoCloseable {
     return streams.metrics();
   }
 
+  /** The running KafkaStreams, for Micrometer's binder of its metrics. */
+  KafkaStreams kafkaStreams() {
+    return streams;
+  }
+
   public KafkaStreams.State streamsState() {
     return streams.state();
   }
