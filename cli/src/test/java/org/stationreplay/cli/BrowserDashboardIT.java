@@ -196,16 +196,28 @@ class BrowserDashboardIT {
     StationState then = Fold.stateAt(HISTORY.events(), simulated.minusMillis(1));
     await().atMost(Duration.ofSeconds(30)).until(() -> drawnParts().equals(partsOf(then)));
     assertThat(drawnVehicles()).isEqualTo(vehiclesOf(then));
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 720));
-    js("window.scrollTo(0, 0)"); // as a projector shows the page: the date, the counters, the station
-    screenshot("assembly-1280x720");
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-    await().atMost(Duration.ofSeconds(10)).until(() -> drawnParts().equals(partsOf(then)));
-    assertThat((Boolean) js("const r = document.getElementById('assembly').getBoundingClientRect();"
-        + "return r.width > 300 && r.right <= window.innerWidth + 1;")).as("the drawing fits a phone's width").isTrue();
-    js("document.querySelector('.assembly-card').scrollIntoView()");
-    screenshot("assembly-390x844");
+    // Opened mid-replay on a projector and on a phone: the same drawing, the same past in the timeline.
+    for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(1280, 720),
+        new org.openqa.selenium.Dimension(390, 844))) {
+      browser.manage().window().setSize(size);
+      browser.navigate().refresh();
+      await().atMost(Duration.ofSeconds(30)).until(() -> drawnParts().equals(partsOf(then))
+          && drawnVehicles().equals(vehiclesOf(then)) && timeline("timeline").size() == shown.size());
+      assertThat(timeline("timeline")).isEqualTo(shown);
+      Object overflowing = js("return [...document.querySelectorAll('body *')].filter(e => {"
+          + " const r = e.getBoundingClientRect(); return r.width > 0 && r.right > window.innerWidth + 1; })"
+          + ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));");
+      assertThat((List<?>) overflowing).as("nothing wider than the window at %s", size).isEmpty();
+      if (size.getWidth() == 1280) {
+        js("window.scrollTo(0, 0)"); // as a projector shows the page: the date, the counters, the station
+      } else {
+        js("document.querySelector('.assembly-card').scrollIntoView()");
+      }
+      screenshot("assembly-" + size.getWidth() + "x" + size.getHeight());
+    }
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 1000));
+    browser.navigate().refresh();
+    await().atMost(Duration.ofSeconds(30)).until(() -> drawnParts().equals(partsOf(then)));
   }
 
   /** Module and element names drawn, sorted (read in one script: the drawing may be redrawn meanwhile). */

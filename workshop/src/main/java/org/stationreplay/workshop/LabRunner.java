@@ -24,7 +24,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /**
  * Checks a lab: compiles its current sources with its check, runs the check (a JUnit class) and says, test by
  * test, what passed and what is still wrong. Used by {@code ./station workshop check} on the learner's code, and by
- * {@code LabsIT} on both the untouched exercises (every check must fail) and the solutions (every check must pass).
+ * {@code WorkshopIT} (in cli/, through the packaged jar) on both the untouched exercises (every check must fail) and the solutions (every check must pass).
  */
 public final class LabRunner {
   /** Whose code: the learner's (the exercise folder as it is now), or the reference solution. */

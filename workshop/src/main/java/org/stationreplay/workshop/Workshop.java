@@ -44,6 +44,14 @@ public final class Workshop {
   }
 
   /** Checks the learner's code of {@code lab} and remembers the result for {@code list}. */
+  /**
+   * Runs a lab's check against its reference solution, leaving the learner's status alone: an instructor's
+   * pre-flight ("does every lab pass on this machine?") and the build's proof that no check is impossible.
+   */
+  public LabResult checkSolution(Lab lab) {
+    return LabRunner.check(dir, lab, LabRunner.Code.SOLUTION);
+  }
+
   public LabResult check(Lab lab) {
     LabResult result = LabRunner.check(dir, lab, LabRunner.Code.EXERCISE);
     Properties p = statuses();

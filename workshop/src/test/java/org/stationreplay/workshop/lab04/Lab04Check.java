@@ -52,6 +52,10 @@ class Lab04Check {
     // Nothing is committed before the crash: commits only every 20 s (and the transactions may last that long).
     settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20_000);
     settings.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 60_000);
+    // A Streams consumer does not leave its group when its thread dies (so that a restart needs no rebalance): its
+    // partitions wait for the session to time out, 45 s by default. The broker's minimum, 6 s, keeps the check short.
+    settings.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 6_000);
+    settings.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1_500);
     settings.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("lab04").toString());
     try (KafkaStreams app = new KafkaStreams(CountingApp.topology(topics.events(), output, eachRecord), settings)) {
       app.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
