@@ -103,6 +103,11 @@ public final class StateHttpServer implements AutoCloseable {
         return;
       }
       ControlCommand command = ControlRequests.parse(ctx.body());
+      Optional<String> refusal = ControlRequests.refusal(station(ctx), command, feed.replayStatus(station(ctx)));
+      if (refusal.isPresent()) {
+        json(ctx, HttpStatus.CONFLICT, Map.of("error", refusal.get()));
+        return;
+      }
       FeedPosition at = control.publish(station(ctx), command);
       json(ctx, HttpStatus.ACCEPTED, Map.of("accepted", true, "position", at.toString()));
     });
