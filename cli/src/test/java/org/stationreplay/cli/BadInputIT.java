@@ -13,14 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,15 +31,10 @@ import org.stationreplay.control.ControlCommands;
 import org.stationreplay.control.ReplayStatus;
 import org.stationreplay.history.HistoryReader;
 import org.stationreplay.json.Json;
-import org.stationreplay.producer.ReplayClock;
-import org.stationreplay.producer.ReplayJob;
 import org.stationreplay.producer.ReplayListener;
-import org.stationreplay.producer.ReplayRequest;
 import org.stationreplay.producer.Speed;
 import org.stationreplay.projections.Fold;
 import org.stationreplay.state.StationState;
-import org.stationreplay.streams.StationService;
-import org.stationreplay.streams.StreamsSettings;
 import org.stationreplay.topics.StationTopics;
 import org.stationreplay.topics.TopicNames;
 
@@ -54,51 +46,32 @@ import org.stationreplay.topics.TopicNames;
  * reason, on the API.
  */
 class BadInputIT {
+  /** For the streams read as a stream, not a string. */
+  private static final HttpClient SSE = HttpClient.newHttpClient();
   private static final long SEED = Long.getLong("fuzz.seed", 20211231L);
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private EmbeddedKafkaBroker broker;
+  private LiveStation live;
   private TopicNames topics;
-  private StationService service;
-  private Thread replay;
-  private final AtomicReference<Throwable> replayDied = new AtomicReference<>();
-  private String base;
 
   @BeforeEach
   void start(TestInfo test) throws Exception {
     broker = EmbeddedKafkaBroker.start();
-    String prefix = test.getTestMethod().orElseThrow().getName().toLowerCase() + "-" + System.nanoTime() + "-";
-    topics = TopicNames.prefixed(prefix);
-    service = StationService.start(new StreamsSettings(prefix + "app", client(), Path.of("target", "it-state", prefix),
-        Duration.ofMillis(100), topics, 3), "127.0.0.1", 0, Duration.ofSeconds(60));
-    base = "http://127.0.0.1:" + service.httpPort();
+    live = LiveStation.start(broker, test.getTestMethod().orElseThrow().getName());
+    topics = live.topics;
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (replay != null) {
-      replay.interrupt();
-      replay.join(10_000);
-    }
-    service.close();
+    live.close();
     broker.close();
   }
 
   private Map<String, Object> client() {
-    return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    return live.client();
   }
 
   private void startReplay(Speed speed, ReplayListener listener) {
-    replay = new Thread(() -> {
-      try {
-        ReplayJob.run(client(), new ReplayRequest(HistoryReader.bundled(), speed, null, null, Duration.ofMillis(200),
-            StationTopics.ISS, false, false), ReplayClock.SYSTEM, listener, topics, 3);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
-        replayDied.set(e);
-      }
-    }, "fuzzed-replay");
-    replay.start();
+    live.startReplay(HistoryReader.bundled(), speed, listener);
   }
 
   @Test
@@ -120,7 +93,7 @@ class BadInputIT {
     writeGarbageToTheControlTopic(random);
 
     assertThat(problems).as("seed %d: requests answered wrongly", SEED).isEmpty();
-    assertThat(replay.isAlive()).as("the replay thread (died with %s)", replayDied.get()).isTrue();
+    assertThat(live.replayAlive()).as("the replay thread (died with %s)", live.replayDied.get()).isTrue();
     JsonNode health = Json.mapper().readTree(get("/api/health").body());
     assertThat(health.path("streams").asText()).isEqualTo("RUNNING");
     assertThat(health.path("replay").asText()).isNotEqualTo("FAILED");
@@ -139,7 +112,7 @@ class BadInputIT {
       return r.statusCode() == 200
           && EndToEndIT.withoutRun(Json.mapper().readValue(r.body(), StationState.class)).equals(expected);
     });
-    assertThat(replay.isAlive()).isTrue();
+    assertThat(live.replayAlive()).isTrue();
     assertThat(Json.mapper().readTree(get("/api/health").body()).path("streams").asText()).isEqualTo("RUNNING");
     // Finished: pause and resume would be accepted and do nothing, so they are refused, saying why.
     HttpResponse<String> resume = post("{\"command\":\"resume\"}");
@@ -152,7 +125,7 @@ class BadInputIT {
     startReplay(Speed.MAX, ReplayListener.NONE);
     await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/state").statusCode() == 200);
     // What `curl -N URL` sends: no Accept header at all (Java's client sends none unless told).
-    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stream")).build(),
+    HttpResponse<InputStream> r = SSE.send(HttpRequest.newBuilder(URI.create(live.base + "/api/stream")).build(),
         HttpResponse.BodyHandlers.ofInputStream());
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
       assertThat(r.statusCode()).isEqualTo(200);
@@ -164,7 +137,7 @@ class BadInputIT {
       }
       assertThat(state).as("a state event arrives").isTrue();
     }
-    HttpResponse<InputStream> json = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stream"))
+    HttpResponse<InputStream> json = SSE.send(HttpRequest.newBuilder(URI.create(live.base + "/api/stream"))
         .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream in = json.body()) {
       assertThat(json.headers().firstValue("Content-Type").orElse("")).as("whatever Accept says")
@@ -195,7 +168,7 @@ class BadInputIT {
     HttpResponse<String> pause = post("{\"command\":\"pause\"}");
     assertThat(pause.statusCode()).as("a failed replay applies nothing: no 202").isEqualTo(409);
     assertThat(pause.body()).contains("has failed (IllegalStateException: disk on fire at event 300)");
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(replayDied.get())
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(live.replayDied.get())
         .as("the job still throws to its caller (the demo resumes it)").isNotNull());
   }
 
@@ -337,18 +310,14 @@ class BadInputIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return live.get(path);
   }
 
   private HttpResponse<String> post(String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + "/api/control")).timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return live.post(body);
   }
 
   private ReplayStatus status() throws Exception {
-    HttpResponse<String> r = get("/api/replay");
-    return r.statusCode() == 200 ? Json.mapper().readValue(r.body(), ReplayStatus.class) : null;
+    return live.status();
   }
 }

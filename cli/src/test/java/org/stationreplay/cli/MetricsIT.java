@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -32,15 +29,12 @@ import org.stationreplay.broker.EmbeddedKafkaBroker;
 import org.stationreplay.control.ReplayStatus;
 import org.stationreplay.history.History;
 import org.stationreplay.history.HistoryReader;
-import org.stationreplay.json.Json;
 import org.stationreplay.producer.ReplayClock;
 import org.stationreplay.producer.ReplayJob;
 import org.stationreplay.producer.ReplayListener;
 import org.stationreplay.producer.ReplayRequest;
 import org.stationreplay.producer.Speed;
 import org.stationreplay.state.StationState;
-import org.stationreplay.streams.StationService;
-import org.stationreplay.streams.StreamsSettings;
 import org.stationreplay.topics.StationTopics;
 import org.stationreplay.topics.TopicNames;
 
@@ -50,14 +44,11 @@ import org.stationreplay.topics.TopicNames;
  */
 class MetricsIT {
   private static EmbeddedKafkaBroker broker;
-  private static final HttpClient http = HttpClient.newHttpClient();
   private static final History HISTORY = HistoryReader.bundled();
   private static final String ISS = "{replay=\"ISS\"}";
 
-  private String prefix;
+  private LiveStation live;
   private TopicNames topics;
-  private StationService service;
-  private Thread replay;
   private String base;
 
   @BeforeAll
@@ -70,27 +61,20 @@ class MetricsIT {
     broker.close();
   }
 
-  static Map<String, Object> client() {
-    return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+  Map<String, Object> client() {
+    return live.client();
   }
 
   @BeforeEach
   void start(TestInfo test) throws Exception {
-    prefix = test.getTestMethod().orElseThrow().getName().toLowerCase() + "-" + System.nanoTime() + "-";
-    topics = TopicNames.prefixed(prefix);
-    service = StationService.start(new StreamsSettings(prefix + "app", client(),
-        Path.of("target", "it-state", prefix), Duration.ofMillis(100), topics, 3), "127.0.0.1", 0,
-        Duration.ofSeconds(60));
-    base = "http://127.0.0.1:" + service.httpPort();
+    live = LiveStation.start(broker, test.getTestMethod().orElseThrow().getName());
+    topics = live.topics;
+    base = live.base;
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (replay != null) {
-      replay.interrupt();
-      replay.join(10_000);
-    }
-    service.close();
+    live.close();
   }
 
   @Test
@@ -118,7 +102,7 @@ class MetricsIT {
       assertThat(scrape.samples("kafka_stream_thread_process_total")).isNotEmpty();
       assertThat(scrape.single("kafka_stream_alive_stream_threads")).isGreaterThanOrEqualTo(1);
       assertThat(scrape.samples("kafka_stream_client_state")).singleElement()
-          .satisfies(s -> assertThat(s.labels()).containsEntry("application_id", prefix + "app"));
+          .satisfies(s -> assertThat(s.labels()).containsEntry("application_id", live.applicationId));
       // The other clients: the feed's consumer and the control producer, by client id; and the JVM.
       assertThat(scrape.samples("kafka_consumer_fetch_manager_records_consumed_total"))
           .anySatisfy(s -> assertThat(s.labels().get("client_id")).startsWith("station-feed"));
@@ -202,39 +186,23 @@ class MetricsIT {
 
   /** A replay that stays for commands. */
   private void startReplay(Speed speed) {
-    replay = new Thread(() -> {
-      try {
-        ReplayJob.run(client(), new ReplayRequest(HISTORY, speed, null, null, Duration.ofMillis(200),
-            StationTopics.ISS, false, false), ReplayClock.SYSTEM, ReplayListener.NONE, topics, 3);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "test-replay");
-    replay.start();
+    live.startReplay(HISTORY, speed, ReplayListener.NONE);
   }
 
   private HttpResponse<String> get(String path, String accept) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
-    if (accept != null) {
-      request.header("Accept", accept);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return live.get(path, accept);
   }
 
   private HttpResponse<String> post(String json) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + "/api/control"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return live.post(json);
   }
 
   private ReplayStatus status() throws Exception {
-    HttpResponse<String> r = get("/api/replay", null);
-    return r.statusCode() == 200 ? Json.mapper().readValue(r.body(), ReplayStatus.class) : null;
+    return live.status();
   }
 
   private StationState state() throws Exception {
-    HttpResponse<String> r = get("/api/state", null);
-    return r.statusCode() == 200 ? Json.mapper().readValue(r.body(), StationState.class) : StationState.EMPTY;
+    return live.state();
   }
 
   /**
