@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,20 +28,16 @@ import org.stationreplay.producer.ReplayListener;
 import org.stationreplay.producer.ReplayRequest;
 import org.stationreplay.producer.Speed;
 import org.stationreplay.state.StationState;
-import org.stationreplay.streams.StationService;
-import org.stationreplay.streams.StreamsSettings;
 import org.stationreplay.topics.StationTopics;
 import org.stationreplay.topics.TopicNames;
 
 /** The dashboard's backend on a real broker: SSE with resume, replay commands, replay status, time travel. */
 class DashboardIT {
   private static EmbeddedKafkaBroker broker;
-  private static final HttpClient http = HttpClient.newHttpClient();
   private static final History HISTORY = HistoryReader.bundled();
 
+  private LiveStation live;
   private TopicNames topics;
-  private StationService service;
-  private Thread replay;
   private String base;
 
   @BeforeAll
@@ -59,40 +50,21 @@ class DashboardIT {
     broker.close();
   }
 
-  static Map<String, Object> client() {
-    return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-  }
-
   @BeforeEach
   void start(TestInfo test) throws Exception {
-    String prefix = test.getTestMethod().orElseThrow().getName().toLowerCase() + "-" + System.nanoTime() + "-";
-    topics = TopicNames.prefixed(prefix);
-    service = StationService.start(new StreamsSettings(prefix + "app", client(),
-        Path.of("target", "it-state", prefix), Duration.ofMillis(100), topics, 3), "127.0.0.1", 0,
-        Duration.ofSeconds(60));
-    base = "http://127.0.0.1:" + service.httpPort();
+    live = LiveStation.start(broker, test.getTestMethod().orElseThrow().getName());
+    topics = live.topics;
+    base = live.base;
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (replay != null) {
-      replay.interrupt();
-      replay.join(10_000);
-    }
-    service.close();
+    live.close();
   }
 
-  /** A replay that stays for commands, at a speed where a year takes about 3 s (with a tick per day). */
+  /** A replay that stays for commands. */
   private void startReplay(Speed speed) {
-    replay = new Thread(() -> {
-      try {
-        ReplayJob.run(client(), new ReplayRequest(HISTORY, speed, null, null, Duration.ofMillis(200),
-            StationTopics.ISS, false, false), ReplayClock.SYSTEM, ReplayListener.NONE, topics, 3);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "test-replay");
-    replay.start();
+    live.startReplay(HISTORY, speed, ReplayListener.NONE);
   }
 
   private List<String> lastTicks() {
@@ -103,24 +75,20 @@ class DashboardIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    return live.get(path);
   }
 
   private HttpResponse<String> post(String json) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + "/api/control"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return live.post(json);
   }
 
   private ReplayStatus status() throws Exception {
-    HttpResponse<String> r = get("/api/replay");
-    return r.statusCode() == 200 ? Json.mapper().readValue(r.body(), ReplayStatus.class) : null;
+    return live.status();
   }
 
   /** The latest state, or an empty station while there is none yet. */
   private StationState state() throws Exception {
-    HttpResponse<String> r = get("/api/state");
-    return r.statusCode() == 200 ? Json.mapper().readValue(r.body(), StationState.class) : StationState.EMPTY;
+    return live.state();
   }
 
   @Test
@@ -167,7 +135,7 @@ class DashboardIT {
         readers.add(new SseReader(URI.create(base + "/api/stream"), null));
       }
       await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/health").body().contains("\"dashboards\":200"));
-      ReplayJob.run(client(), ReplayRequest.once(HISTORY, Speed.MAX, StationTopics.ISS), ReplayClock.SYSTEM,
+      ReplayJob.run(live.client(), ReplayRequest.once(HISTORY, Speed.MAX, StationTopics.ISS), ReplayClock.SYSTEM,
           ReplayListener.NONE, topics, 3);
       await().atMost(Duration.ofSeconds(120)).until(() -> state().eventsApplied() == HISTORY.size());
       List<String> expected = EndToEndIT.readAllFrom(broker.bootstrapServers(), topics.clock()).stream()
