@@ -73,7 +73,10 @@ public final class LabRunner {
     thread.setContextClassLoader(loader);
     try {
       Class<?> check = Class.forName(lab.checkClassName(), true, loader);
+      // Steps in a fixed order (by method name) so that what a learner sees matches the README's example.
       LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(check))
+          .configurationParameter("junit.jupiter.testmethod.order.default",
+              "org.junit.jupiter.api.MethodOrderer$MethodName")
           .build();
       Launcher launcher = LauncherFactory.create();
       List<LabResult.Step> steps = new ArrayList<>();
@@ -106,7 +109,15 @@ public final class LabRunner {
       return name;
     }
     String method = name.substring(0, name.length() - 2).replaceFirst("^should", "");
-    return method.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT).strip();
+    return humanize(method);
+  }
+
+  /** {@code FindAPoisonRecordInVersion2} as "find a poison record in version 2". */
+  static String humanize(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+        .replaceAll("([A-Z])([A-Z][a-z])", "$1 $2")
+        .replaceAll("([a-zA-Z])([0-9])", "$1 $2")
+        .toLowerCase(java.util.Locale.ROOT).strip();
   }
 
   /** What went wrong, for a learner: the check's own message, or where in their code it broke. */

@@ -101,4 +101,12 @@ class LabsTest {
     assertThat(LabRunner.assertionMessage("[after X] \nexpected: 1\n but was: 2"))
         .as("values stay").isEqualTo("[after X] \nexpected: 1\n but was: 2");
   }
+
+  @Test
+  void shouldTurnACheckMethodIntoWords() {
+    assertThat(LabRunner.humanize("SendAPoisonRecordAndFindItsReason")).isEqualTo("send a poison record and find its reason");
+    assertThat(LabRunner.humanize("TurnEveryVersion1SpacewalkIntoVersion2"))
+        .isEqualTo("turn every version 1 spacewalk into version 2");
+    assertThat(LabRunner.humanize("BuildAProjectionTheAppNeverRan")).isEqualTo("build a projection the app never ran");
+  }
 }
