@@ -4,16 +4,11 @@ import org.stationreplay.control.ControlCommand;
 import org.stationreplay.control.ControlCommands;
 
 /**
- * Reads a command posted to {@code /api/control} by the rules every command follows ({@link ControlCommands}):
- * people write {@code "speed": 86400} and {@code "to": "2009-07-17"}; the control log holds the canonical form.
+ * What {@code POST /api/control} adds to the rules every command follows ({@link ControlCommands}, which reads it):
+ * whether the replay, as its last status shows it, would act on the command at all.
  */
 final class ControlRequests {
   private ControlRequests() {}
-
-  /** @throws ControlCommands.InvalidCommandException with one sentence: answered 400 */
-  static ControlCommand parse(String body) {
-    return ControlCommands.read(body);
-  }
 
   /**
    * Why a well-formed command would be accepted and then do nothing, from the replay's last status: a replay that
@@ -22,20 +17,13 @@ final class ControlRequests {
    * started later does not read it, but one starting now may.
    */
   static java.util.Optional<String> refusal(String replay, ControlCommand command,
-      java.util.Optional<String> statusJson) {
-    if (statusJson.isEmpty()) {
+      java.util.Optional<StateFeed.ReplayCondition> condition) {
+    if (condition.isEmpty()) {
       return java.util.Optional.empty();
     }
-    String state;
-    String reason;
-    try {
-      com.fasterxml.jackson.databind.JsonNode status = org.stationreplay.json.Json.mapper().readTree(statusJson.get());
-      state = status.path("state").asText("");
-      reason = status.path("reason").asText("no reason given");
-    } catch (java.io.IOException e) {
-      return java.util.Optional.empty();
-    }
+    String state = condition.get().state();
     if (state.equals("FAILED")) {
+      String reason = condition.get().reason() == null ? "no reason given" : condition.get().reason();
       return java.util.Optional.of("replay " + replay + " has failed (" + reason + ") and applies no command until "
           + "it runs again (the demo resumes it; else ./station replay --resume)");
     }

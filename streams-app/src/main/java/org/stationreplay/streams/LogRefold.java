@@ -94,17 +94,7 @@ final class LogRefold {
   static java.util.List<TimelineEntry> timeline(EventLog log, RunStart start, String replay, Instant instant,
       int limit, ProjectionEngine engine, long nowMillis) {
     LogRefold refold = new LogRefold(engine, replay::equals, nowMillis, limit);
-    long end = log.end(start.partition());
-    try (EventLog.Reader reader = log.open(start.partition(), start.offset())) {
-      reading:
-      while (reader.position() < end) {
-        for (ConsumerRecord<String, byte[]> r : reader.next(end, 2_000)) {
-          if (!refold.accept(r, instant)) {
-            break reading;
-          }
-        }
-      }
-    }
+    refold.readRun(log, start, instant);
     java.util.List<TimelineEntry> newestFirst = new java.util.ArrayList<>(
         refold.timelines.getOrDefault(replay, new java.util.ArrayDeque<>()));
     java.util.Collections.reverse(newestFirst);
@@ -118,19 +108,23 @@ final class LogRefold {
   static Optional<Snapshot> at(EventLog log, RunStart start, String replay, Instant instant, ProjectionEngine engine,
       long nowMillis) {
     LogRefold refold = new LogRefold(engine, replay::equals, nowMillis);
+    refold.readRun(log, start, instant);
+    Snapshot then = refold.snapshot(replay);
+    return then == null ? Optional.empty() : Optional.of(then.advancedTo(instant));
+  }
+
+  /** Folds a replay's current run from the event log, from its start up to {@code until} (null: to the end). */
+  private void readRun(EventLog log, RunStart start, Instant until) {
     long end = log.end(start.partition());
     try (EventLog.Reader reader = log.open(start.partition(), start.offset())) {
-      reading:
       while (reader.position() < end) {
         for (ConsumerRecord<String, byte[]> r : reader.next(end, 2_000)) {
-          if (!refold.accept(r, instant)) {
-            break reading;
+          if (!accept(r, until)) {
+            return;
           }
         }
       }
     }
-    Snapshot then = refold.snapshot(replay);
-    return then == null ? Optional.empty() : Optional.of(then.advancedTo(instant));
   }
 
   /** The replay's snapshot so far, or null if none of its records was folded. */

@@ -64,7 +64,12 @@ public final class StateFeed implements AutoCloseable {
     long bufferedChars;
     /** The replay's clock and the state's asOf, for /metrics (read without the lock). */
     volatile ReplayTimes times = ReplayTimes.NONE;
+    /** What the last status says the replay is doing, read once as it arrives (for health and commands). */
+    volatile ReplayCondition condition;
   }
+
+  /** A replay's state as its last status gives it ({@code PLAYING}, {@code FAILED}...), and why it failed if so. */
+  public record ReplayCondition(String state, String reason) {}
 
   /**
    * The states kept for Last-Event-ID resume, all replays together: a state is ~10 KB of JSON, and 30 replays of
@@ -230,8 +235,11 @@ public final class StateFeed implements AutoCloseable {
   private void onStatus(String key, String json) {
     Station s = station(key);
     ReplayTimes times = s.times;
+    ReplayCondition condition = new ReplayCondition("UNKNOWN", null);
     try {
       JsonNode status = org.stationreplay.json.Json.mapper().readTree(json);
+      condition = new ReplayCondition(status.path("state").asText("UNKNOWN"),
+          status.hasNonNull("reason") ? status.get("reason").asText() : null);
       String simulated = status.path("simulatedTime").asText(null);
       JsonNode lag = status.path("lagMillis");
       times = times.withStatus(simulated == null ? null : Instant.parse(simulated),
@@ -242,6 +250,7 @@ public final class StateFeed implements AutoCloseable {
     synchronized (s) {
       s.statusJson = json;
       s.times = times;
+      s.condition = condition;
       for (FeedSubscriber sub : s.subscribers) {
         sub.replay(json);
       }
@@ -295,6 +304,12 @@ public final class StateFeed implements AutoCloseable {
     if (s != null) {
       s.subscribers.remove(subscriber);
     }
+  }
+
+  /** What the replay's last status says it is doing; empty before it reported. */
+  public Optional<ReplayCondition> replayCondition(String station) {
+    Station s = stations.get(station);
+    return s == null ? Optional.empty() : Optional.ofNullable(s.condition);
   }
 
   public Optional<String> replayStatus(String station) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.stationreplay.control.ControlCommand;
+import org.stationreplay.control.ControlCommands;
 import org.stationreplay.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stationreplay.projection.Projection;
@@ -102,8 +103,8 @@ public final class StateHttpServer implements AutoCloseable {
             + "with the server's control token"));
         return;
       }
-      ControlCommand command = ControlRequests.parse(ctx.body());
-      Optional<String> refusal = ControlRequests.refusal(station(ctx), command, feed.replayStatus(station(ctx)));
+      ControlCommand command = ControlCommands.read(ctx.body());
+      Optional<String> refusal = ControlRequests.refusal(station(ctx), command, feed.replayCondition(station(ctx)));
       if (refusal.isPresent()) {
         json(ctx, HttpStatus.CONFLICT, Map.of("error", refusal.get()));
         return;
@@ -150,15 +151,10 @@ public final class StateHttpServer implements AutoCloseable {
     health.put("streams", streams.streamsState().name());
     health.put("dashboards", feed.subscribers());
     health.put("deadLetters", streams.deadLetters());
-    feed.replayStatus(station).ifPresent(json -> {
-      try {
-        com.fasterxml.jackson.databind.JsonNode status = Json.mapper().readTree(json);
-        health.put("replay", status.path("state").asText(null));
-        if (status.hasNonNull("reason")) {
-          health.put("replayFailure", status.get("reason").asText());
-        }
-      } catch (java.io.IOException e) {
-        health.put("replay", "UNKNOWN");
+    feed.replayCondition(station).ifPresent(c -> {
+      health.put("replay", c.state());
+      if (c.reason() != null) {
+        health.put("replayFailure", c.reason());
       }
     });
     return health;
