@@ -3,15 +3,12 @@ package org.stationreplay.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -49,8 +45,8 @@ class ClassroomIT {
     try (EmbeddedKafkaBroker room = EmbeddedKafkaBroker.start()) {
       int alicePort = freePort();
       int bobPort = freePort();
-      List<String> aliceOut = start(alicesWorkshop, room.bootstrapServers(), "alice", alicePort);
-      List<String> bobOut = start(WORKSHOP, room.bootstrapServers(), "bob", bobPort);
+      Path aliceLog = start(alicesWorkshop, room.bootstrapServers(), "alice", alicePort);
+      Path bobLog = start(WORKSHOP, room.bootstrapServers(), "bob", bobPort);
       try {
         String aliceRef = awaitProjection(alicePort, "alice", "people-by-agency-reference", v -> v.contains("NASA"));
         String bobRef = awaitProjection(bobPort, "bob", "people-by-agency-reference", v -> v.contains("NASA"));
@@ -64,8 +60,8 @@ class ClassroomIT {
         assertThat(bobRef).isNotBlank();
         assertThat(projection(bobPort, "bob", "people-by-agency")).as("Bob's untouched lab 2")
             .isEqualTo("{\"aboard\":{}}");
-        assertThat(aliceOut).anyMatch(l -> l.contains("Topics workshop.alice.station.*"));
-        assertThat(bobOut).anyMatch(l -> l.contains("replay bob"));
+        assertThat(Files.readString(aliceLog)).contains("Topics workshop.alice.station.*");
+        assertThat(Files.readString(bobLog)).contains("replay bob");
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, room.bootstrapServers()))) {
           Set<String> topics = admin.listTopics().names().get();
@@ -101,24 +97,14 @@ class ClassroomIT {
     assertThat(err.toString()).contains("--learner NAME is required with --bootstrap-servers");
   }
 
-  private List<String> start(Path workshop, String bootstrap, String learner, int httpPort) throws IOException {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx400m", "-jar", Path.of("target", "station.jar").toString(), "workshop", "--workshop-dir",
-        workshop.toString(), "demo", "--bootstrap-servers", bootstrap, "--learner", learner, "--http-port",
-        String.valueOf(httpPort), "--speed", "max")
-        .redirectErrorStream(true).start();
-    processes.add(p);
-    List<String> out = new CopyOnWriteArrayList<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        r.lines().forEach(out::add);
-      } catch (IOException | java.io.UncheckedIOException ignored) {
-        // the process is gone
-      }
-    });
-    reader.setDaemon(true);
-    reader.start();
-    return out;
+  /** {@code ./station workshop demo} for one learner; its output goes to target/it-logs/classroom-NAME.log. */
+  private Path start(Path workshop, String bootstrap, String learner, int httpPort) throws IOException {
+    Path log = Path.of("target", "it-logs", "classroom-" + learner + ".log");
+    Files.deleteIfExists(log);
+    processes.add(StationProcess.start(log, "workshop", "--workshop-dir", workshop.toString(), "demo",
+        "--bootstrap-servers", bootstrap, "--learner", learner, "--http-port", String.valueOf(httpPort), "--speed",
+        "max"));
+    return log;
   }
 
   private String awaitProjection(int port, String replay, String name, java.util.function.Predicate<String> ok) {

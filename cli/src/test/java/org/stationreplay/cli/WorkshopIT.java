@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,8 @@ class WorkshopIT {
 
   @Test
   void shouldFailEveryUntouchedExerciseWithAMessageAndPassEverySolution() throws Exception {
-    Run exercises = station("workshop", "--workshop-dir", WORKSHOP.toString(), "check");
-    Run solutions = station("workshop", "--workshop-dir", WORKSHOP.toString(), "check", "--solution");
+    Run exercises = station("exercises", "workshop", "--workshop-dir", WORKSHOP.toString(), "check");
+    Run solutions = station("solutions", "workshop", "--workshop-dir", WORKSHOP.toString(), "check", "--solution");
 
     assertThat(exercises.exit()).as("untouched exercises:%n%s", exercises.out()).isEqualTo(1);
     assertThat(solutions.exit()).as("solutions:%n%s", solutions.out()).isZero();
@@ -47,14 +46,12 @@ class WorkshopIT {
 
   private record Run(int exit, String out) {}
 
-  private static Run station(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-jar", Path.of("target", "station.jar").toString()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
+  private static Run station(String name, String... args) throws IOException, InterruptedException {
+    Path log = Path.of("target", "it-logs", "workshop-" + name + ".log");
+    Files.deleteIfExists(log);
+    Process p = StationProcess.start(log, args);
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
   /** Each lab's report: from its "Lab NN: title" line to the next lab's. */

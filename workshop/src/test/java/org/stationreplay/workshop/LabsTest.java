@@ -42,14 +42,7 @@ class LabsTest {
   @Test
   void shouldApplyASolutionKeepingTheLearnersFiles(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
     Lab lab = Labs.ALL.get(0);
-    Path copy = tmp.resolve("workshop");
-    for (Path p : List.of(lab.exerciseDir(WORKSHOP), lab.solutionDir(WORKSHOP))) {
-      Path target = copy.resolve(WORKSHOP.relativize(p));
-      Files.createDirectories(target);
-      for (Path f : Lab.javaFiles(p)) {
-        Files.copy(f, target.resolve(f.getFileName()));
-      }
-    }
+    Path copy = LabCopies.copy(tmp.resolve("workshop"), lab.exerciseDir(WORKSHOP), lab.solutionDir(WORKSHOP));
     Path exercise = lab.exerciseDir(copy).resolve(lab.solutionFiles(copy).get(0).getFileName());
     Files.writeString(exercise, "// my attempt\n");
 
@@ -68,12 +61,8 @@ class LabsTest {
   void shouldResetAnExerciseFromGitKeepingTheLearnersFiles(@org.junit.jupiter.api.io.TempDir Path tmp)
       throws Exception {
     Lab lab = Labs.ALL.get(0);
-    Path copy = tmp.resolve("workshop");
-    Path target = copy.resolve(WORKSHOP.relativize(lab.exerciseDir(WORKSHOP)));
-    Files.createDirectories(target);
-    for (Path f : Lab.javaFiles(lab.exerciseDir(WORKSHOP))) {
-      Files.copy(f, target.resolve(f.getFileName()));
-    }
+    Path copy = LabCopies.copy(tmp.resolve("workshop"), lab.exerciseDir(WORKSHOP));
+    Path target = lab.exerciseDir(copy);
     git(copy, "init", "-q");
     git(copy, "add", ".");
     git(copy, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "exercise");

@@ -3,7 +3,6 @@ package org.stationreplay.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stationreplay.events.StationEvent;
 import org.stationreplay.json.Json;
@@ -41,15 +40,8 @@ class LearnerProjectionsTest {
 
   @Test
   void shouldSayWhyWhenTheLearnersCodeDoesNotCompile(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-    Path copy = tmp.resolve("workshop");
     Lab lab = LearnerProjections.LAB;
-    for (Path dir : List.of(lab.exerciseDir(WORKSHOP), lab.solutionDir(WORKSHOP))) {
-      Path target = copy.resolve(WORKSHOP.relativize(dir));
-      java.nio.file.Files.createDirectories(target);
-      for (Path f : Lab.javaFiles(dir)) {
-        java.nio.file.Files.copy(f, target.resolve(f.getFileName()));
-      }
-    }
+    Path copy = LabCopies.copy(tmp.resolve("workshop"), lab.exerciseDir(WORKSHOP), lab.solutionDir(WORKSHOP));
     Path exercise = Lab.javaFiles(lab.exerciseDir(copy)).get(0);
     java.nio.file.Files.writeString(exercise, java.nio.file.Files.readString(exercise).replace("return value;",
         "return valu;"));
