@@ -152,6 +152,9 @@ public final class StationStreamsApp implements AutoCloseable {
     return LogRefold.at(eventLog, start, replay, instant, engine, System.currentTimeMillis());
   }
 
+  /** Which events a run applied depends on the station's rules alone: the timeline folds no projection. */
+  private static final ProjectionEngine RULES_ONLY = new ProjectionEngine(java.util.List.of());
+
   /**
    * The last {@code limit} events of a replay's current run up to {@code instant} (null: up to now), newest first,
    * read back from the event log; empty before the replay's first record.
@@ -162,7 +165,7 @@ public final class StationStreamsApp implements AutoCloseable {
     if (start == null) {
       return java.util.List.of();
     }
-    return LogRefold.timeline(eventLog, start, replay, instant, limit, engine, System.currentTimeMillis());
+    return LogRefold.timeline(eventLog, start, replay, instant, limit, RULES_ONLY, System.currentTimeMillis());
   }
 
   /** A replay's state document at {@code instant}, composed from {@link #snapshotAt}. */
